@@ -28,9 +28,13 @@ final class SampleEvents {
     private SampleEvents() {}
 
     static List<RawEvent> generate(int count, long seed) {
+        return generate(count, seed, Instant.parse("2026-11-23T10:00:00Z"));
+    }
+
+    /** {@code count} events in the hour after {@code base}, with tokens issued in the hour before it. */
+    static List<RawEvent> generate(int count, long seed, Instant base) {
         Random random = new Random(seed);
         TokenSigner signer = new TokenSigner(SigningKeys.parse(SigningKeys.EMBEDDED_DEFAULT));
-        Instant base = Instant.parse("2026-11-23T10:00:00Z");
         List<RawEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int campaign = random.nextInt(1000);
