@@ -1,0 +1,146 @@
+package io.adclick.infra.cli;
+
+import io.adclick.infra.edge.IngestEdge;
+import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.traffic.Scenario;
+import io.adclick.infra.traffic.TrafficEngine;
+import io.adclick.infra.traffic.TrafficMix;
+import io.adclick.infra.traffic.TrafficStats;
+import io.adclick.infra.traffic.TruthWriter;
+import io.adclick.schemas.token.SigningKeys;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code adclick generate}: sends realistic synthetic traffic to the edge, with a progress bar. */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = "Send synthetic ad traffic to the edge over HTTP.",
+        footer = {
+            "",
+            "Scenarios for --mix (proportions of scenarios, normalized; defaults in parentheses):",
+            "  impression (0.60), impression_and_click (0.14), double_click (0.03),",
+            "  click_without_impression (0.03), expired_token (0.02), tampered_token (0.02),",
+            "  sdk_batch (0.10), transport_duplicate (0.02), late_events (0.03), bot_burst (0.01)",
+            "Example: ./adclick generate --rate 200 --seconds 30 --mix double_click=0.2 --truth truth.jsonl"
+        })
+final class GenerateCommand implements Callable<Integer> {
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "HTTP requests per second (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "60",
+            description = "How long to send (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(
+            names = "--edge",
+            paramLabel = "URL",
+            description = "The edge's base URL (default: http://127.0.0.1:$ADCLICK_EDGE_PORT, 8080).")
+    URI edge;
+
+    @Option(
+            names = "--truth",
+            paramLabel = "FILE",
+            description = "Write the ground truth here, one JSON line per event.")
+    Path truthFile;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "X",
+            description = "Seed of the catalog and the draws (default: random, printed).")
+    Long seed;
+
+    @Option(
+            names = "--concurrency",
+            paramLabel = "C",
+            defaultValue = "32",
+            description = "Most requests in flight (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(
+            names = "--mix",
+            paramLabel = "SCENARIO=P",
+            description = "Proportion of a scenario, repeatable (see below).")
+    Map<String, Double> mix = new LinkedHashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (seconds < 1) {
+            throw new IllegalArgumentException("Invalid --seconds " + seconds + ": must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        URI edgeUrl = edge != null
+                ? edge
+                : URI.create(StackConfig.fromEnvironment(io.adclick.infra.stack.AdclickHome.locate(), System.getenv())
+                        .edgeUrl());
+        if (!IngestEdge.probe(edgeUrl).healthy()) {
+            throw new IllegalStateException(
+                    "No healthy edge at %s: start one with ./adclick up --no-traffic, or pass --edge URL"
+                            .formatted(edgeUrl));
+        }
+        TrafficMix trafficMix = TrafficMix.DEFAULT.with(parseMix());
+        long actualSeed = seed != null ? seed : System.nanoTime();
+        out.printf(
+                "Sending %d requests/s for %d s to %s (seed %d)%nmix: %s%n",
+                rate, seconds, edgeUrl, actualSeed, trafficMix);
+        out.flush();
+
+        Optional<TruthWriter> truth = Optional.ofNullable(truthFile).map(TruthWriter::new);
+        TrafficEngine engine = TrafficEngine.standard(
+                edgeUrl,
+                trafficMix,
+                new TrafficEngine.Settings(rate, concurrency, actualSeed),
+                SigningKeys.fromEnvironment(),
+                truth);
+        try (ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName("generate")
+                .setInitialMax((long) rate * seconds)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" req", 1)
+                .showSpeed()
+                .setUpdateIntervalMillis(500)
+                .build()) {
+            engine.run(Duration.ofSeconds(seconds), stats -> {
+                bar.stepTo(stats.requests());
+                bar.setExtraMessage(stats.summary());
+            });
+            bar.stepTo(engine.stats().requests());
+        } finally {
+            truth.ifPresent(TruthWriter::close);
+        }
+        TrafficStats stats = engine.stats();
+        out.printf("Sent %d requests: %s%n", stats.requests(), stats.summary());
+        truth.ifPresent(writer -> out.printf("Truth: %d lines in %s%n", writer.lines(), writer.path()));
+        return stats.failed() > 0 ? 1 : 0;
+    }
+
+    private Map<Scenario, Double> parseMix() {
+        Map<Scenario, Double> overrides = new EnumMap<>(Scenario.class);
+        mix.forEach((name, proportion) -> overrides.put(Scenario.fromName(name), proportion));
+        return overrides;
+    }
+}

@@ -1,0 +1,141 @@
+package io.adclick.infra.cli;
+
+import io.adclick.infra.edge.IngestEdge;
+import io.adclick.infra.kafka.ContractTopics;
+import io.adclick.infra.kafka.KafkaBroker;
+import io.adclick.infra.stack.ChildExit;
+import io.adclick.infra.stack.LogFiles;
+import io.adclick.infra.stack.ManagedComponent;
+import io.adclick.infra.stack.PortCheck;
+import io.adclick.infra.stack.RecordedProcess;
+import io.adclick.infra.stack.Stack;
+import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.stack.StackState;
+import io.adclick.infra.stack.StackStateFile;
+import io.adclick.infra.traffic.TrafficGenerator;
+import io.adclick.infra.traffic.TrafficMix;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code adclick up}: starts the embedded stack in the foreground; Ctrl-C stops it. */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = "Start Kafka, the ingest edge and synthetic traffic; Ctrl-C stops everything.")
+final class UpCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions stackOptions;
+
+    @Option(names = "--no-traffic", description = "Do not start the synthetic traffic generator.")
+    boolean noTraffic;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            description = "Synthetic traffic in requests per second (default: $ADCLICK_TRAFFIC_RATE, else 20).")
+    Integer rate;
+
+    @Option(names = "--seed", paramLabel = "X", description = "Seed of the synthetic traffic (default: random).")
+    Long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StackConfig config = stackOptions.config();
+        if (rate != null) {
+            config = config.withTrafficRate(rate);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        StackStateFile stateFile = new StackStateFile(config.stackFile());
+        refuseIfRunning(stateFile);
+        PortCheck.requireFree(
+                config.kafkaPort(), StackConfig.KAFKA_PORT_ENV,
+                config.kafkaControllerPort(), StackConfig.KAFKA_CONTROLLER_PORT_ENV,
+                config.edgePort(), StackConfig.EDGE_PORT_ENV);
+
+        PrintWriter launcherLog = LogFiles.appender(config.logFile("launcher"));
+        Consumer<ChildExit> reportDeath = exit -> {
+            err.println();
+            err.print(exit.describe());
+            err.flush();
+            launcherLog.print(exit.describe());
+        };
+        Consumer<String> console = line -> {
+            out.println(line);
+            out.flush();
+            launcherLog.printf("%s %s%n", java.time.Instant.now(), line);
+        };
+        List<ManagedComponent> components = new ArrayList<>();
+        components.add(new KafkaBroker(config, ContractTopics.all(), reportDeath));
+        components.add(new IngestEdge(config, reportDeath));
+        if (!noTraffic) {
+            long trafficSeed = seed != null ? seed : System.nanoTime();
+            components.add(new TrafficGenerator(
+                    config, TrafficMix.DEFAULT, trafficSeed, line -> console.accept("traffic: " + line)));
+        }
+        Stack stack = new Stack(
+                components,
+                stateFile,
+                StackState.forCurrentLauncher(config.stateDir(), config.logFile("launcher")),
+                console);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.stop();
+                            console.accept("Stopped.");
+                            stopped.countDown();
+                        },
+                        "adclick-shutdown"));
+
+        out.printf("State directory: %s (logs in %s)%n", config.stateDir(), config.logsDir());
+        stack.start();
+        printUrls(out, config);
+        stopped.await();
+        return 0;
+    }
+
+    private static void refuseIfRunning(StackStateFile stateFile) {
+        stateFile.read().ifPresent(state -> {
+            RecordedProcess launcher = new RecordedProcess(state.launcher());
+            if (launcher.isRunning()) {
+                throw new IllegalStateException(
+                        "A stack is already running from %s (launcher pid %d): use it, or ./adclick down first"
+                                .formatted(state.stateDir(), state.launcher().pid()));
+            }
+            boolean leftovers =
+                    state.components().stream().map(RecordedProcess::new).anyMatch(RecordedProcess::isRunning);
+            if (leftovers) {
+                throw new IllegalStateException(
+                        "Components of an earlier stack still run (see %s): ./adclick down first"
+                                .formatted(stateFile.path()));
+            }
+        });
+    }
+
+    private void printUrls(PrintWriter out, StackConfig config) {
+        out.println();
+        out.println("adclick is up. Press Ctrl-C to stop everything.");
+        out.printf("  edge             %s%n", config.edgeUrl());
+        out.printf("  edge health      %s/health%n", config.edgeUrl());
+        out.printf("  edge metrics     %s/metrics%n", config.edgeUrl());
+        out.printf("  Kafka bootstrap  %s%n", config.kafkaBootstrap());
+        out.printf("  traffic          %s%n", noTraffic ? "off (--no-traffic)" : config.trafficRate() + " requests/s");
+        out.printf("  logs             %s%n", config.logsDir());
+        out.println("  status / stop    ./adclick status   ./adclick down");
+        out.flush();
+    }
+}

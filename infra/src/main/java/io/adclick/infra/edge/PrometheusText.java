@@ -1,0 +1,77 @@
+package io.adclick.infra.edge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+/**
+ * The samples of a Prometheus text exposition ({@code GET /metrics}), enough to pick out a few key
+ * figures for {@code adclick status}.
+ */
+public record PrometheusText(List<Sample> samples) {
+    /** One line {@code name{labels} value}. */
+    public record Sample(String name, String labels, double value) {}
+
+    public PrometheusText {
+        samples = List.copyOf(samples);
+    }
+
+    public static PrometheusText parse(String text) {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int brace = trimmed.indexOf('{');
+            int close = trimmed.lastIndexOf('}');
+            String name;
+            String labels;
+            String rest;
+            if (brace > 0 && close > brace) {
+                name = trimmed.substring(0, brace);
+                labels = trimmed.substring(brace + 1, close);
+                rest = trimmed.substring(close + 1).strip();
+            } else {
+                int space = trimmed.indexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                name = trimmed.substring(0, space);
+                labels = "";
+                rest = trimmed.substring(space + 1).strip();
+            }
+            String number = rest.split("\\s+")[0];
+            try {
+                samples.add(new Sample(name, labels, Double.parseDouble(number)));
+            } catch (NumberFormatException e) {
+                // Not a number (e.g. +Inf): no use for the key figures.
+            }
+        }
+        return new PrometheusText(samples);
+    }
+
+    /** The sum of the samples whose name matches, or empty if none does. */
+    public OptionalDouble sum(Predicate<String> name) {
+        List<Sample> matching =
+                samples.stream().filter(s -> name.test(s.name())).toList();
+        return matching.isEmpty()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(matching.stream().mapToDouble(Sample::value).sum());
+    }
+
+    /** A name predicate: contains every one of {@code words} (case-insensitive). */
+    public static Predicate<String> nameContains(String... words) {
+        return name -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (String word : words) {
+                if (!lower.contains(word)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package io.adclick.infra.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The repository root ({@code ADCLICK_HOME}) and the built artifacts the launcher runs from it.
+ */
+public record AdclickHome(Path root) {
+    /** The system property the build passes to the end-to-end tests. */
+    public static final String SYSTEM_PROPERTY = "adclick.home";
+    /** The environment variable the {@code adclick} script sets. */
+    public static final String ENVIRONMENT_VARIABLE = "ADCLICK_HOME";
+
+    public AdclickHome {
+        requireNonNull(root, "root is null");
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** From {@code -Dadclick.home}, else {@code ADCLICK_HOME}, else the working directory. */
+    public static AdclickHome locate() {
+        String property = System.getProperty(SYSTEM_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new AdclickHome(Path.of(property));
+        }
+        String env = System.getenv(ENVIRONMENT_VARIABLE);
+        return new AdclickHome(Path.of(env == null || env.isBlank() ? "." : env));
+    }
+
+    /** The classpath of the Kafka broker JVM, written by the {@code infra/runtime-kafka} build. */
+    public String kafkaClasspath() {
+        return readClasspath(root.resolve("infra/runtime-kafka/target/classpath.txt"));
+    }
+
+    /** The ingest edge's jar followed by its dependencies. */
+    public String edgeClasspath() {
+        Path jar = requireBuilt(root.resolve("ingest-edge/target/ingest-edge-0.1.0.jar"));
+        return jar + java.io.File.pathSeparator + readClasspath(root.resolve("ingest-edge/target/classpath.txt"));
+    }
+
+    private Path requireBuilt(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StartupException(
+                    "Missing %s: build first with ./mvnw -q -B -DskipTests package in %s (or run ./adclick, which builds if needed)"
+                            .formatted(file, root));
+        }
+        return file;
+    }
+
+    private String readClasspath(Path file) {
+        try {
+            return Files.readString(requireBuilt(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new StartupException("Cannot read %s: %s".formatted(file, e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.adclick.infra.stack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Checks before starting that the stack's loopback ports are free. */
+public final class PortCheck {
+    private PortCheck() {}
+
+    /** Whether nothing listens on {@code 127.0.0.1:port}. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(StackConfig.LOOPBACK))) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Fails naming the first port in use and the variable that moves it.
+     *
+     * @param portsAndVariables pairs of (port, environment variable)
+     */
+    public static void requireFree(Object... portsAndVariables) {
+        for (int i = 0; i + 1 < portsAndVariables.length; i += 2) {
+            int port = (Integer) portsAndVariables[i];
+            if (!isFree(port)) {
+                throw new StartupException(
+                        "Port %s:%d is already in use: stop what listens there (./adclick status shows a running stack) or set %s"
+                                .formatted(StackConfig.LOOPBACK, port, portsAndVariables[i + 1]));
+            }
+        }
+    }
+
+    /** A port that was free a moment ago (for tests). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(StackConfig.LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot find a free loopback port", e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.adclick.infra.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Ports, heaps, timeouts and paths of the embedded stack. Every default is below, next to the
+ * environment variable that overrides it; command-line flags override both.
+ *
+ * @param stateDir where data, logs and {@code run/stack.json} live
+ * @param trafficRate requests per second of the synthetic traffic {@code adclick up} starts
+ */
+public record StackConfig(
+        AdclickHome home,
+        Path stateDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int edgePort,
+        String kafkaHeap,
+        String edgeHeap,
+        int trafficRate,
+        Duration startTimeout,
+        Duration stopTimeout) {
+
+    public static final String STATE_DIR_ENV = "ADCLICK_STATE_DIR";
+    /** Relative to {@code ADCLICK_HOME}. */
+    public static final String DEFAULT_STATE_DIR = ".adclick";
+
+    public static final String KAFKA_PORT_ENV = "ADCLICK_KAFKA_PORT";
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+
+    public static final String KAFKA_CONTROLLER_PORT_ENV = "ADCLICK_KAFKA_CONTROLLER_PORT";
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+
+    public static final String EDGE_PORT_ENV = "ADCLICK_EDGE_PORT";
+    public static final int DEFAULT_EDGE_PORT = 8080;
+
+    public static final String KAFKA_HEAP_ENV = "ADCLICK_KAFKA_HEAP";
+    public static final String DEFAULT_KAFKA_HEAP = "768m";
+
+    public static final String EDGE_HEAP_ENV = "ADCLICK_EDGE_HEAP";
+    public static final String DEFAULT_EDGE_HEAP = "512m";
+
+    public static final String TRAFFIC_RATE_ENV = "ADCLICK_TRAFFIC_RATE";
+    public static final int DEFAULT_TRAFFIC_RATE = 20;
+
+    public static final String START_TIMEOUT_ENV = "ADCLICK_START_TIMEOUT_SECONDS";
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
+
+    public static final String STOP_TIMEOUT_ENV = "ADCLICK_STOP_TIMEOUT_SECONDS";
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Every server binds this address only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    public StackConfig {
+        requireNonNull(home, "home is null");
+        requireNonNull(stateDir, "stateDir is null");
+        stateDir = stateDir.toAbsolutePath().normalize();
+        port("Kafka port", kafkaPort);
+        port("Kafka controller port", kafkaControllerPort);
+        port("edge port", edgePort);
+        if (kafkaPort == kafkaControllerPort || kafkaPort == edgePort || kafkaControllerPort == edgePort) {
+            throw new IllegalArgumentException("Ports must differ: Kafka %d, controller %d, edge %d"
+                    .formatted(kafkaPort, kafkaControllerPort, edgePort));
+        }
+        heap(KAFKA_HEAP_ENV, kafkaHeap);
+        heap(EDGE_HEAP_ENV, edgeHeap);
+        if (trafficRate < 1 || trafficRate > 100_000) {
+            throw new IllegalArgumentException(
+                    "Invalid traffic rate: %d requests/s (use 1-100000, %s)".formatted(trafficRate, TRAFFIC_RATE_ENV));
+        }
+        positive("start timeout", startTimeout);
+        positive("stop timeout", stopTimeout);
+    }
+
+    /** The defaults, with the state directory under {@code home}. */
+    public static StackConfig defaults(AdclickHome home) {
+        return fromEnvironment(home, Map.of());
+    }
+
+    /** The defaults overridden by {@code ADCLICK_*} variables from {@code env}. */
+    public static StackConfig fromEnvironment(AdclickHome home, Map<String, String> env) {
+        requireNonNull(env, "env is null");
+        return new StackConfig(
+                home,
+                get(env, STATE_DIR_ENV, Path::of, home.root().resolve(DEFAULT_STATE_DIR)),
+                get(env, KAFKA_PORT_ENV, Integer::parseInt, DEFAULT_KAFKA_PORT),
+                get(env, KAFKA_CONTROLLER_PORT_ENV, Integer::parseInt, DEFAULT_KAFKA_CONTROLLER_PORT),
+                get(env, EDGE_PORT_ENV, Integer::parseInt, DEFAULT_EDGE_PORT),
+                get(env, KAFKA_HEAP_ENV, Function.identity(), DEFAULT_KAFKA_HEAP),
+                get(env, EDGE_HEAP_ENV, Function.identity(), DEFAULT_EDGE_HEAP),
+                get(env, TRAFFIC_RATE_ENV, Integer::parseInt, DEFAULT_TRAFFIC_RATE),
+                get(env, START_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_START_TIMEOUT),
+                get(env, STOP_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_STOP_TIMEOUT));
+    }
+
+    public StackConfig withStateDir(Path dir) {
+        return new StackConfig(
+                home,
+                dir,
+                kafkaPort,
+                kafkaControllerPort,
+                edgePort,
+                kafkaHeap,
+                edgeHeap,
+                trafficRate,
+                startTimeout,
+                stopTimeout);
+    }
+
+    public StackConfig withPorts(int kafka, int controller, int edge) {
+        return new StackConfig(
+                home, stateDir, kafka, controller, edge, kafkaHeap, edgeHeap, trafficRate, startTimeout, stopTimeout);
+    }
+
+    public StackConfig withTrafficRate(int rate) {
+        return new StackConfig(
+                home,
+                stateDir,
+                kafkaPort,
+                kafkaControllerPort,
+                edgePort,
+                kafkaHeap,
+                edgeHeap,
+                rate,
+                startTimeout,
+                stopTimeout);
+    }
+
+    public Path logsDir() {
+        return stateDir.resolve("logs");
+    }
+
+    /** The log file of one component: {@code <state>/logs/<component>.log}. */
+    public Path logFile(String component) {
+        return logsDir().resolve(component + ".log");
+    }
+
+    /** {@code <state>/run/stack.json}. */
+    public Path stackFile() {
+        return stateDir.resolve("run").resolve("stack.json");
+    }
+
+    /** The broker's configuration and data: {@code <state>/kafka}. */
+    public Path kafkaDir() {
+        return stateDir.resolve("kafka");
+    }
+
+    /** The edge's durable spool: {@code <state>/edge/spool}. */
+    public Path edgeSpoolDir() {
+        return stateDir.resolve("edge").resolve("spool");
+    }
+
+    public String kafkaBootstrap() {
+        return LOOPBACK + ":" + kafkaPort;
+    }
+
+    public String edgeUrl() {
+        return "http://" + LOOPBACK + ":" + edgePort;
+    }
+
+    private static <T> T get(Map<String, String> env, String key, Function<String, T> parse, T fallback) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(value.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid %s=\"%s\": %s".formatted(key, value, e.getMessage()), e);
+        }
+    }
+
+    private static void port(String what, int port) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("Invalid %s: %d (use 1-65535)".formatted(what, port));
+        }
+    }
+
+    private static void heap(String key, String heap) {
+        requireNonNull(heap, key + " is null");
+        if (!heap.matches("[1-9][0-9]*[mMgG]")) {
+            throw new IllegalArgumentException(
+                    "Invalid heap size %s=\"%s\": use a size like 512m or 2g".formatted(key, heap));
+        }
+    }
+
+    private static void positive(String what, Duration duration) {
+        requireNonNull(duration, what + " is null");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("Invalid %s: %s (must be positive)".formatted(what, duration));
+        }
+    }
+}

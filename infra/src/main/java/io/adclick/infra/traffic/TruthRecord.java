@@ -1,0 +1,130 @@
+package io.adclick.infra.traffic;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line of the generator's ground truth: one event sent (a pixel or redirect request, or one
+ * event of an SDK batch), what it was meant to be and how the edge answered.
+ *
+ * @param kind {@code impression} or {@code click}
+ * @param source {@code pixel}, {@code redirect} or {@code sdk}
+ * @param eventId the recorded event id ({@code X-Event-Id} for /i and /c; null when not acknowledged)
+ * @param tokenStatus what the edge should find: {@code valid}, {@code expired} or {@code invalid}
+ * @param httpStatus the answer's status, 0 when none arrived
+ * @param acknowledged whether the edge took responsibility for the event
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+    "scenario",
+    "kind",
+    "source",
+    "event_id",
+    "event_time",
+    "impression_id",
+    "advertiser_id",
+    "campaign_id",
+    "cpc_micros",
+    "user_id",
+    "token_status",
+    "http_status",
+    "acknowledged",
+    "sent_at"
+})
+public record TruthRecord(
+        @JsonProperty("scenario") String scenario,
+        @JsonProperty("kind") String kind,
+        @JsonProperty("source") String source,
+        @JsonProperty("event_id") String eventId,
+        @JsonProperty("event_time") Instant eventTime,
+        @JsonProperty("impression_id") String impressionId,
+        @JsonProperty("advertiser_id") String advertiserId,
+        @JsonProperty("campaign_id") String campaignId,
+        @JsonProperty("cpc_micros") long cpcMicros,
+        @JsonProperty("user_id") String userId,
+        @JsonProperty("token_status") String tokenStatus,
+        @JsonProperty("http_status") int httpStatus,
+        @JsonProperty("acknowledged") boolean acknowledged,
+        @JsonProperty("sent_at") Instant sentAt) {
+
+    /** The truth lines of one request and its response. */
+    public static List<TruthRecord> of(EdgeRequest request, EdgeResponse response, Instant sentAt) {
+        if (request instanceof EdgeRequest.Pixel pixel) {
+            String eventId = response.eventId()
+                    .orElse(response.acknowledged() ? "imp:" + pixel.serve().impressionId() : null);
+            return List.of(single(
+                    pixel.scenario(),
+                    "impression",
+                    "pixel",
+                    eventId,
+                    pixel.serve(),
+                    pixel.visitor(),
+                    response,
+                    sentAt));
+        }
+        if (request instanceof EdgeRequest.Redirect redirect) {
+            String eventId = response.eventId().orElse(null);
+            return List.of(single(
+                    redirect.scenario(),
+                    "click",
+                    "redirect",
+                    eventId,
+                    redirect.serve(),
+                    redirect.visitor(),
+                    response,
+                    sentAt));
+        }
+        EdgeRequest.SdkBatch batch = (EdgeRequest.SdkBatch) request;
+        List<TruthRecord> records = new ArrayList<>(batch.events().size());
+        for (int i = 0; i < batch.events().size(); i++) {
+            SdkEvent event = batch.events().get(i);
+            AdServe serve = event.serve();
+            records.add(new TruthRecord(
+                    batch.scenario().wireName(),
+                    event.type().wireName(),
+                    "sdk",
+                    event.eventId(),
+                    event.eventTime(),
+                    serve.impressionId(),
+                    serve.campaign().advertiserId(),
+                    serve.campaign().id(),
+                    serve.campaign().cpcMicros(),
+                    event.visitor().userId(),
+                    serve.expectedStatus().wireName(),
+                    response.status(),
+                    response.acknowledged(i),
+                    sentAt));
+        }
+        return records;
+    }
+
+    private static TruthRecord single(
+            Scenario scenario,
+            String kind,
+            String source,
+            String eventId,
+            AdServe serve,
+            Visitor visitor,
+            EdgeResponse response,
+            Instant sentAt) {
+        return new TruthRecord(
+                scenario.wireName(),
+                kind,
+                source,
+                eventId,
+                null,
+                serve.impressionId(),
+                serve.campaign().advertiserId(),
+                serve.campaign().id(),
+                serve.campaign().cpcMicros(),
+                visitor.userId(),
+                serve.expectedStatus().wireName(),
+                response.status(),
+                response.acknowledged(),
+                sentAt);
+    }
+}

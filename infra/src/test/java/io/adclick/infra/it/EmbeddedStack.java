@@ -1,0 +1,140 @@
+package io.adclick.infra.it;
+
+import io.adclick.infra.edge.IngestEdge;
+import io.adclick.infra.kafka.ContractTopics;
+import io.adclick.infra.kafka.KafkaBroker;
+import io.adclick.infra.stack.AdclickHome;
+import io.adclick.infra.stack.ChildExit;
+import io.adclick.infra.stack.PortCheck;
+import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.traffic.EdgeClient;
+import io.adclick.infra.traffic.EdgeRequest;
+import io.adclick.infra.traffic.EdgeResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * A real Kafka broker and a real ingest edge, started from the built artifacts under
+ * {@code -Dadclick.home}, in a temporary state directory on free loopback ports.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+    private final StackConfig config;
+    private final KafkaBroker broker;
+    private final IngestEdge edge;
+    private final EdgeClient client;
+    private final List<ChildExit> unexpectedExits = new CopyOnWriteArrayList<>();
+
+    private EmbeddedStack(StackConfig config) {
+        this.config = config;
+        this.broker = new KafkaBroker(config, ContractTopics.all(), this::reportExit);
+        this.edge = new IngestEdge(config, this::reportExit);
+        this.client = new EdgeClient(edge.baseUrl());
+    }
+
+    /** Starts the broker, creates the topics and starts the edge. */
+    public static EmbeddedStack start() {
+        Path stateDir;
+        try {
+            stateDir = Files.createTempDirectory("adclick-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StackConfig config = StackConfig.defaults(AdclickHome.locate())
+                .withStateDir(stateDir)
+                .withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+        EmbeddedStack stack = new EmbeddedStack(config);
+        long startNanos = System.nanoTime();
+        try {
+            stack.broker.start();
+            stack.edge.start();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        System.out.printf(
+                "Embedded stack up in %.1f s: Kafka %s, edge %s, state %s%n",
+                (System.nanoTime() - startNanos) / 1e9, config.kafkaBootstrap(), config.edgeUrl(), stateDir);
+        return stack;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public IngestEdge edge() {
+        return edge;
+    }
+
+    public EdgeClient client() {
+        return client;
+    }
+
+    /** Child processes that died without being asked to. */
+    public List<ChildExit> unexpectedExits() {
+        return List.copyOf(unexpectedExits);
+    }
+
+    /** Sends {@code requests} with a few concurrent connections; the responses come back in request order. */
+    public List<EdgeResponse> sendAll(List<? extends EdgeRequest> requests) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<EdgeResponse>> futures = new ArrayList<>();
+            for (EdgeRequest request : requests) {
+                futures.add(pool.submit(() -> client.send(request)));
+            }
+            List<EdgeResponse> responses = new ArrayList<>();
+            for (Future<EdgeResponse> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A reader of this stack's topics. */
+    public TopicReader reader() {
+        return new TopicReader(config.kafkaBootstrap());
+    }
+
+    @Override
+    public void close() {
+        edge.stop();
+        broker.stop();
+        deleteRecursively(config.stateDir());
+    }
+
+    private void reportExit(ChildExit exit) {
+        unexpectedExits.add(exit);
+        System.err.print(exit.describe());
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
