@@ -9,9 +9,31 @@ public final class Fields {
 
     private Fields() {}
 
+    private static final boolean[] IDENTIFIER_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            IDENTIFIER_CHARS[c] = IDENTIFIER.matcher(String.valueOf(c)).matches();
+        }
+    }
+
+    /** Whether {@code value} matches {@link #IDENTIFIER} (a loop: this runs several times per event). */
+    public static boolean isIdentifier(String value) {
+        if (value == null || value.isEmpty() || value.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 128 || !IDENTIFIER_CHARS[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns {@code value} when it is a valid identifier, else throws naming {@code field}. */
     public static String identifier(String field, String value) {
-        if (value == null || !IDENTIFIER.matcher(value).matches()) {
+        if (!isIdentifier(value)) {
             throw new InvalidFieldException(field, value, "must be 1-64 characters of [A-Za-z0-9_.:-]");
         }
         return value;

@@ -3,6 +3,7 @@ package io.adclick.schemas.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.adclick.schemas.Instants;
 import io.adclick.schemas.InvalidFieldException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -86,7 +87,7 @@ public final class EnvelopeParser {
 
     private static Instant instant(String value) {
         try {
-            return Instant.parse(value);
+            return Instants.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(
                     "event_time", value, "must be an ISO-8601 UTC instant like 2026-11-23T10:15:30.123Z");

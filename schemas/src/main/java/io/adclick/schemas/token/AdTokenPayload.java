@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the ad server signs once per served ad; the impression pixel and the click URL carry it.
@@ -62,14 +64,38 @@ public record AdTokenPayload(
 
     private static void requireHttpUrl(String url) {
         required("url", url);
+        if (KnownUrls.contains(url)) {
+            return;
+        }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw new InvalidFieldException("url", url, "must be an absolute http(s) URL");
             }
+            KnownUrls.add(url);
         } catch (URISyntaxException e) {
             throw new InvalidFieldException("url", url, "must be an absolute http(s) URL");
+        }
+    }
+
+    /**
+     * Landing URLs already found valid. A campaign has few of them and every one of its tokens
+     * repeats one, so parsing each URL once saves a URI parse per event.
+     */
+    private static final class KnownUrls {
+        private static final int CAPACITY = 10_000;
+        private static final Set<String> URLS = ConcurrentHashMap.newKeySet();
+
+        static boolean contains(String url) {
+            return URLS.contains(url);
+        }
+
+        static void add(String url) {
+            if (URLS.size() >= CAPACITY) {
+                URLS.clear();
+            }
+            URLS.add(url);
         }
     }
 }

@@ -69,16 +69,54 @@ public final class TokenVerifier {
 
         AdTokenPayload payload;
         try {
-            payload = JSON.treeToValue(payloadJson, AdTokenPayload.class);
-        } catch (IOException | IllegalArgumentException e) {
-            InvalidFieldException field = findInvalidField(e);
-            if (field != null && field.field().equals("url")) {
-                return invalid(TokenError.INVALID_URL, "token " + field.getMessage());
+            payload = readPayload(payloadJson);
+        } catch (InvalidFieldException e) {
+            if (e.field().equals("url")) {
+                return invalid(TokenError.INVALID_URL, "token " + e.getMessage());
             }
-            String detail = field != null ? field.getMessage() : "fields missing or of the wrong type";
-            return invalid(TokenError.MALFORMED_PAYLOAD, "token payload is invalid: " + detail);
+            return invalid(TokenError.MALFORMED_PAYLOAD, "token payload is invalid: " + e.getMessage());
         }
         return checkWindow(payload, eventTime);
+    }
+
+    /** Reads the payload field by field: several times faster than reflective data binding. */
+    private static AdTokenPayload readPayload(JsonNode json) {
+        return new AdTokenPayload(
+                version(json),
+                text(json, "kid"),
+                text(json, "imp"),
+                text(json, "adv"),
+                text(json, "cmp"),
+                text(json, "ad"),
+                text(json, "pub"),
+                integral(json, "cpc"),
+                text(json, "url"),
+                integral(json, "iat"));
+    }
+
+    private static int version(JsonNode json) {
+        long version = integral(json, "v");
+        if (version != (int) version) {
+            throw new InvalidFieldException(
+                    "v", version, "token payload version must be " + AdTokenPayload.CURRENT_VERSION);
+        }
+        return (int) version;
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new InvalidFieldException(field, value == null ? null : value.toString(), "must be a string");
+        }
+        return value.textValue();
+    }
+
+    private static long integral(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new InvalidFieldException(field, value == null ? null : value.toString(), "must be an integer");
+        }
+        return value.longValue();
     }
 
     private TokenCheck checkWindow(AdTokenPayload payload, Instant eventTime) {
@@ -99,15 +137,6 @@ public final class TokenVerifier {
                 k -> ThreadLocal.withInitial(
                         () -> TokenCodec.newMac(keys.secret(k).orElseThrow())));
         return perThread.get();
-    }
-
-    private static InvalidFieldException findInvalidField(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidFieldException invalid) {
-                return invalid;
-            }
-        }
-        return null;
     }
 
     private static TokenCheck.Invalid invalid(TokenError error, String message) {
