@@ -15,9 +15,12 @@ import java.time.Duration;
  * @param ackTimeout how long a request waits for Kafka's ack before its event goes to the spool
  * @param maxBlock the producer's {@code max.block.ms}: how long a send may wait for metadata or
  *     buffer space; small, so a down broker fails fast
- * @param linger the producer's {@code linger.ms}
+ * @param linger the producer's {@code linger.ms}; 0 measured best for both batch throughput and
+ *     {@code /c} latency (see docs/benchmarks.md): batches still form under load while requests are
+ *     in flight
  * @param batchSize the producer's {@code batch.size} in bytes
- * @param compression the producer's {@code compression.type}
+ * @param compression the producer's {@code compression.type}; lz4 measured 1.5x the batch throughput
+ *     of zstd
  * @param deliveryTimeout the producer's {@code delivery.timeout.ms}: how long the producer retries
  * @param requestTimeout the producer's {@code request.timeout.ms}
  * @param closeTimeout how long shutdown waits for the producer to flush
@@ -27,7 +30,7 @@ public record KafkaConfig(
         @Bindable(defaultValue = "127.0.0.1:9092") @NotBlank String bootstrapServers,
         @Bindable(defaultValue = "500ms") @NotNull Duration ackTimeout,
         @Bindable(defaultValue = "50ms") @NotNull Duration maxBlock,
-        @Bindable(defaultValue = "5ms") @NotNull Duration linger,
+        @Bindable(defaultValue = "0ms") @NotNull Duration linger,
         @Bindable(defaultValue = "131072") @Min(1024) int batchSize,
         @Bindable(defaultValue = "lz4") @Pattern(regexp = "none|gzip|snappy|lz4|zstd") String compression,
         @Bindable(defaultValue = "120s") @NotNull Duration deliveryTimeout,

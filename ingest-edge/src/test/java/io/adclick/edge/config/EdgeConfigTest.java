@@ -19,7 +19,7 @@ class EdgeConfigTest {
                             "127.0.0.1:9092",
                             Duration.ofMillis(500),
                             Duration.ofMillis(50),
-                            Duration.ofMillis(5),
+                            Duration.ZERO,
                             131_072,
                             "lz4",
                             Duration.ofSeconds(120),
