@@ -1,16 +1,12 @@
 package io.adclick.infra.kafka;
 
-import static java.util.Objects.requireNonNull;
-
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.ChildProcess;
-import io.adclick.infra.stack.ComponentRecord;
+import io.adclick.infra.stack.ChildProcessComponent;
 import io.adclick.infra.stack.Health;
 import io.adclick.infra.stack.JavaCommand;
-import io.adclick.infra.stack.ManagedComponent;
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StartupException;
-import io.adclick.infra.stack.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -33,30 +28,20 @@ import org.apache.kafka.common.Uuid;
  * {@code <state>/kafka/data}. The storage is formatted on first start; the contract's topics are
  * created once it answers.
  */
-public final class KafkaBroker implements ManagedComponent {
+public final class KafkaBroker extends ChildProcessComponent {
     public static final String NAME = "kafka";
     public static final String MAIN_CLASS = "kafka.Kafka";
     static final String STORAGE_TOOL = "kafka.tools.StorageTool";
-    private static final Duration POLL = Duration.ofMillis(250);
 
-    private final StackConfig config;
     private final List<TopicSpec> topics;
-    private final Consumer<ChildExit> onUnexpectedExit;
-    private volatile ChildProcess process;
 
     /**
      * @param topics created (when missing) once the broker is up
      * @param onUnexpectedExit told when the broker dies on its own
      */
     public KafkaBroker(StackConfig config, List<TopicSpec> topics, Consumer<ChildExit> onUnexpectedExit) {
-        this.config = requireNonNull(config, "config is null");
+        super(NAME, "Kafka", config, onUnexpectedExit);
         this.topics = List.copyOf(topics);
-        this.onUnexpectedExit = requireNonNull(onUnexpectedExit, "onUnexpectedExit is null");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /** {@code 127.0.0.1:<port>}. */
@@ -64,38 +49,55 @@ public final class KafkaBroker implements ManagedComponent {
         return config.kafkaBootstrap();
     }
 
-    public Path log() {
-        return config.logFile(NAME);
+    private Path serverProperties() {
+        return config.kafkaDir().resolve("server.properties");
     }
 
     @Override
-    public synchronized void start() {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException("Kafka is already running as pid " + process.pid());
-        }
-        Path serverProperties = writeConfiguration();
-        formatStorageOnce(serverProperties);
-        process = ChildProcess.start(
-                NAME,
-                brokerCommand(serverProperties, MAIN_CLASS)
-                        .argument(serverProperties)
-                        .toCommand(),
-                Map.of(),
-                config.kafkaDir(),
-                log(),
-                onUnexpectedExit);
-        awaitReady();
+    protected void prepare() {
+        writeConfiguration();
+        formatStorageOnce(serverProperties());
+    }
+
+    @Override
+    protected List<String> command() {
+        return brokerCommand(serverProperties(), MAIN_CLASS)
+                .argument(serverProperties())
+                .toCommand();
+    }
+
+    @Override
+    protected Path workingDirectory() {
+        return config.kafkaDir();
+    }
+
+    @Override
+    protected Health probe() {
+        return portOpen(config.kafkaPort())
+                ? probe(bootstrapServers(), Duration.ofSeconds(3))
+                : Health.down("port " + config.kafkaPort() + " closed");
+    }
+
+    @Override
+    protected String readiness() {
+        return "become ready on " + bootstrapServers();
+    }
+
+    @Override
+    protected void afterStart() {
         try (Admin admin = admin()) {
             new TopicCreator(admin, Duration.ofSeconds(30)).ensure(topics);
         }
     }
 
     @Override
-    public Health health() {
-        if (process == null || !process.isAlive()) {
-            return Health.down("not running");
-        }
-        return probe(bootstrapServers(), Duration.ofSeconds(5));
+    protected int port() {
+        return config.kafkaPort();
+    }
+
+    @Override
+    protected String address() {
+        return bootstrapServers();
     }
 
     /** Whether a broker answers on {@code bootstrapServers} within {@code timeout}. */
@@ -114,59 +116,12 @@ public final class KafkaBroker implements ManagedComponent {
         }
     }
 
-    @Override
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(config.stopTimeout());
-        }
-    }
-
-    /** Ends the broker with SIGKILL, as a crash would (for tests). */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
-    @Override
-    public Optional<ComponentRecord> record() {
-        ChildProcess child = process;
-        if (child == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new ComponentRecord(
-                NAME,
-                child.pid(),
-                child.startedAt(),
-                JavaCommand.marker(NAME),
-                config.kafkaPort(),
-                bootstrapServers(),
-                log().toString()));
-    }
-
     /** An admin client on this broker; close it. */
     public Admin admin() {
         return Admin.create(adminProperties(bootstrapServers(), Duration.ofSeconds(10)));
     }
 
-    private void awaitReady() {
-        Duration timeout = config.startTimeout();
-        boolean ready = Waits.until(timeout, POLL, () -> {
-            if (!process.isAlive()) {
-                throw new StartupException(
-                        "Kafka exited with code %d during startup: see %s".formatted(process.exitCode(), log()));
-            }
-            return portOpen(config.kafkaPort())
-                    && probe(bootstrapServers(), Duration.ofSeconds(3)).healthy();
-        });
-        if (!ready) {
-            process.stop(config.stopTimeout());
-            throw new StartupException("Kafka did not become ready on %s within %d s: see %s"
-                    .formatted(bootstrapServers(), timeout.toSeconds(), log()));
-        }
-    }
-
-    private Path writeConfiguration() {
+    private void writeConfiguration() {
         Path dir = config.kafkaDir();
         try {
             Files.createDirectories(dir.resolve("data"));
@@ -174,7 +129,6 @@ public final class KafkaBroker implements ManagedComponent {
             Files.writeString(
                     serverProperties, BrokerProperties.toText(BrokerProperties.of(config, dir.resolve("data"))));
             Files.writeString(dir.resolve("log4j2.properties"), BrokerProperties.log4j2Text());
-            return serverProperties;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the Kafka configuration in " + dir + ": " + e.getMessage(), e);
         }
