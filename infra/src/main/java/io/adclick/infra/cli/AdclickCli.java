@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             TokenCommand.class,
             GenerateCommand.class,
+            TopicsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AdclickCli implements Runnable {

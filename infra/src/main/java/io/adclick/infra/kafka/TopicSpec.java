@@ -42,6 +42,28 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
         return new TopicSpec(name, partitions, replicationFactor, copy);
     }
 
+    /**
+     * This spec on a cluster: {@code replicas} copies of each partition and
+     * {@code min.insync.replicas} one less (at least 1), so that an {@code acks=all} write survives
+     * the loss of one broker and is refused rather than under-replicated when two are down.
+     */
+    public TopicSpec withReplication(short replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("Invalid replication factor for " + name + ": " + replicas);
+        }
+        Map<String, String> copy = new LinkedHashMap<>(configs);
+        copy.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(Math.max(1, replicas - 1)));
+        return new TopicSpec(name, partitions, replicas, copy);
+    }
+
+    /** This spec with {@code factor} times the partitions (for a cluster sized for more traffic). */
+    public TopicSpec withPartitionsScaledBy(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("Invalid partition scale for " + name + ": " + factor);
+        }
+        return new TopicSpec(name, partitions * factor, replicationFactor, configs);
+    }
+
     public NewTopic toNewTopic() {
         return new NewTopic(name, partitions, replicationFactor).configs(configs);
     }
