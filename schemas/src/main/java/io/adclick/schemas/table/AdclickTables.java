@@ -12,6 +12,7 @@ public final class AdclickTables {
     public static final TableIdentifier BILLING_DAILY = TableIdentifier.of(NAMESPACE, "billing_daily");
     public static final TableIdentifier FRAUD_DECISIONS = TableIdentifier.of(NAMESPACE, "fraud_decisions");
     public static final TableIdentifier JOB_RUNS = TableIdentifier.of(NAMESPACE, "job_runs");
+    public static final TableIdentifier CLICK_DECISIONS = TableIdentifier.of(NAMESPACE, "click_decisions");
     public static final TableIdentifier INVOICES = TableIdentifier.of(NAMESPACE, "invoices");
     public static final TableIdentifier RECONCILIATION = TableIdentifier.of(NAMESPACE, "reconciliation");
     public static final TableIdentifier CAMPAIGNS = TableIdentifier.of(NAMESPACE, "campaigns");

@@ -1,0 +1,117 @@
+package io.adclick.batch.cli;
+
+import io.adclick.batch.run.JobRun;
+import io.adclick.batch.truth.Backfill;
+import io.adclick.batch.truth.TruthPartition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The commands that recompute partitions. */
+final class PartitionCommands {
+    private PartitionCommands() {}
+
+    @Command(name = "hour", description = "Recompute one UTC hour of billing_hourly (and its decisions).")
+    static final class Hour implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--hour", required = true, paramLabel = "H", description = "UTC hour, e.g. 2026-11-23T10")
+        String hour;
+
+        @Override
+        public Integer call() {
+            TruthPartition partition = TruthPartition.hour(hour);
+            try (JobRuntime runtime = new JobRuntime(options.config())) {
+                System.err.printf("Recomputing hour %s ...%n", partition);
+                JobRun run = runtime.job.run(partition);
+                RunTable.print(System.out, List.of(run), List.of());
+                return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "day",
+            description = "Recompute one UTC day: its 24 hours of billing_hourly and its billing_daily row set.")
+    static final class Day implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--day", required = true, paramLabel = "D", description = "UTC day, e.g. 2026-11-23")
+        String day;
+
+        @Override
+        public Integer call() {
+            TruthPartition partition = TruthPartition.day(day);
+            try (JobRuntime runtime = new JobRuntime(options.config())) {
+                System.err.printf("Recomputing day %s ...%n", partition);
+                JobRun run = runtime.job.run(partition);
+                RunTable.print(System.out, List.of(run), List.of());
+                return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "backfill",
+            description = "Recompute each day from --from to --to (both included) from one raw_events snapshot;"
+                    + " resumable: days already computed from that snapshot are skipped.")
+    static final class BackfillCommand implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--from", required = true, paramLabel = "D", description = "first UTC day")
+        String from;
+
+        @Option(names = "--to", required = true, paramLabel = "D", description = "last UTC day (included)")
+        String to;
+
+        @Option(names = "--force", description = "recompute days even if already computed from the snapshot")
+        boolean force;
+
+        @Option(
+                names = "--snapshot",
+                paramLabel = "ID",
+                description = "raw_events snapshot to read (default: the current one; give the one printed by an"
+                        + " interrupted backfill to resume it)")
+        Long snapshot;
+
+        @Override
+        public Integer call() {
+            List<TruthPartition> days = TruthPartition.days(from, to);
+            try (JobRuntime runtime = new JobRuntime(options.config())) {
+                runtime.tables.createMissing();
+                Long pinned = snapshot != null ? snapshot : runtime.tables.currentRawSnapshotId();
+                System.err.printf(
+                        "Backfilling %d days %s..%s from raw_events snapshot %s (resume with --snapshot %s)%n",
+                        days.size(), from, to, pinned, pinned);
+                List<JobRun> runs = new ArrayList<>();
+                List<String> skipped = new ArrayList<>();
+                new Backfill(runtime.job).run(days, pinned, force, (outcome, done, total) -> {
+                    outcome.run()
+                            .ifPresentOrElse(
+                                    runs::add, () -> skipped.add(outcome.day().key()));
+                    System.err.printf(
+                            "[%s] %d/%d %s %s%n",
+                            bar(done, total),
+                            done,
+                            total,
+                            outcome.day(),
+                            outcome.skipped() ? "skipped (already computed from this snapshot)" : "done");
+                });
+                RunTable.print(System.out, runs, skipped);
+                return 0;
+            }
+        }
+
+        private static String bar(int done, int total) {
+            int width = 30;
+            int filled = total == 0 ? width : done * width / total;
+            return "#".repeat(filled) + ".".repeat(width - filled);
+        }
+    }
+}
