@@ -67,6 +67,7 @@ class TestHourlyTruthJob {
 
     private static TruthTables tables;
     private static TruthJob job;
+    private static JobRun latestHour10Run;
 
     @BeforeAll
     static void archiveARawHour() {
@@ -123,6 +124,7 @@ class TestHourlyTruthJob {
         String hour11Run = lineageOf(HOUR_11).get(0);
 
         JobRun rerun = job.run(HOUR_10);
+        latestHour10Run = rerun;
 
         assertThat(billing(AdclickTables.BILLING_HOURLY, "hour")).isEqualTo(before);
         assertThat(snapshotCount(AdclickTables.BILLING_HOURLY)).isEqualTo(billingSnapshots + 1);
@@ -136,7 +138,7 @@ class TestHourlyTruthJob {
     @Test
     @Order(3)
     void recordsTheRunWithItsInputAndOutputSnapshotsAndCounts() {
-        JobRun run = job.run(HOUR_10);
+        JobRun run = latestHour10Run;
         Row recorded = tables.spark()
                 .table(tables.sqlName(AdclickTables.JOB_RUNS))
                 .filter(col("run_id").equalTo(run.runId()))
@@ -243,11 +245,12 @@ class TestHourlyTruthJob {
 
         List<Backfill.DayOutcome> first = backfill.run(days, snapshot, false, (outcome, done, total) -> {});
         List<Backfill.DayOutcome> resumed = backfill.run(days, snapshot, false, (outcome, done, total) -> {});
-        List<Backfill.DayOutcome> forced = backfill.run(days, snapshot, true, (outcome, done, total) -> {});
+        List<Backfill.DayOutcome> forced =
+                backfill.run(days.subList(1, 2), snapshot, true, (outcome, done, total) -> {});
 
         assertThat(first).extracting(Backfill.DayOutcome::skipped).containsExactly(false, true);
         assertThat(resumed).extracting(Backfill.DayOutcome::skipped).containsExactly(true, true);
-        assertThat(forced).extracting(Backfill.DayOutcome::skipped).containsExactly(false, false);
+        assertThat(forced).extracting(Backfill.DayOutcome::skipped).containsExactly(false);
     }
 
     @Test
