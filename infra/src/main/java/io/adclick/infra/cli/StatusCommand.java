@@ -1,5 +1,10 @@
 package io.adclick.infra.cli;
 
+import io.adclick.infra.archive.ArchiveFigures;
+import io.adclick.infra.archive.HttpProbe;
+import io.adclick.infra.archive.IcebergCatalog;
+import io.adclick.infra.archive.KafkaConnectWorker;
+import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.EdgeFigures;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
@@ -35,9 +40,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Show the state of the embedded stack (exit code 3 when a component is dead).")
 final class StatusCommand implements Callable<Integer> {
-    private static final List<String> COMPONENTS = List.of(KafkaBroker.NAME, IngestEdge.NAME, TrafficGenerator.NAME);
+    private static final List<String> COMPONENTS = List.of(
+            KafkaBroker.NAME,
+            ObjectStore.NAME,
+            IcebergCatalog.NAME,
+            KafkaConnectWorker.NAME,
+            IngestEdge.NAME,
+            TrafficGenerator.NAME);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
-    private static final String ROW = "%-8s %-12s %-8s %-6s %-28s %s%n";
+    private static final String ROW = "%-12s %-12s %-8s %-6s %-28s %s%n";
 
     @Mixin
     StackOptions stackOptions;
@@ -64,12 +75,12 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf(ROW, name, "not started", "-", "-", "-", "");
                 continue;
             }
-            allRunning &= printComponent(out, component.get());
+            allRunning &= printComponent(out, component.get(), state.get());
         }
         return allRunning ? 0 : 3;
     }
 
-    private boolean printComponent(PrintWriter out, ComponentRecord component) {
+    private boolean printComponent(PrintWriter out, ComponentRecord component, StackState state) {
         boolean running = new RecordedProcess(component).isRunning();
         String port = component.port() == 0 ? "-" : Integer.toString(component.port());
         if (!running) {
@@ -87,6 +98,18 @@ final class StatusCommand implements Callable<Integer> {
                 health = IngestEdge.probe(URI.create(component.url()));
                 figures = EdgeFigures.scrape(URI.create(component.url())).describe();
             }
+            case ObjectStore.NAME -> {
+                health = HttpProbe.answers(URI.create(component.url() + "/"));
+                figures = "";
+            }
+            case IcebergCatalog.NAME -> {
+                health = HttpProbe.answers(URI.create(component.url() + "/v1/config"));
+                figures = health.healthy() ? catalogFigures(URI.create(component.url())) : "";
+            }
+            case KafkaConnectWorker.NAME -> {
+                health = HttpProbe.answers(URI.create(component.url() + "/"));
+                figures = health.healthy() ? connectFigures(URI.create(component.url()), state) : "";
+            }
             default -> {
                 health = Health.up("running");
                 List<String> last = ChildProcess.tail(Path.of(component.log()), 1);
@@ -97,12 +120,44 @@ final class StatusCommand implements Callable<Integer> {
         return true;
     }
 
-    private static String kafkaFigures(String bootstrap) {
+    private static String catalogFigures(URI catalogUrl) {
+        try {
+            return ArchiveFigures.rawEvents(catalogUrl, PROBE_TIMEOUT).describe();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "raw_events unavailable: " + e.getMessage();
+        }
+    }
+
+    private static String connectFigures(URI connectUrl, StackState state) {
+        String status = KafkaConnectWorker.connectorStatus(connectUrl).describe();
+        Optional<ComponentRecord> kafka = state.component(KafkaBroker.NAME);
+        if (kafka.isEmpty()) {
+            return status;
+        }
+        try (Admin admin = Admin.create(adminProperties(kafka.get().url()))) {
+            return "%s, %,d events.raw records behind the sink's committed offsets"
+                    .formatted(status, ArchiveFigures.archiveLag(admin, PROBE_TIMEOUT));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return status + ", lag unavailable: " + e.getMessage();
+        }
+    }
+
+    private static Properties adminProperties(String bootstrap) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
-        try (Admin admin = Admin.create(properties)) {
+        return properties;
+    }
+
+    private static String kafkaFigures(String bootstrap) {
+        try (Admin admin = Admin.create(adminProperties(bootstrap))) {
             Map<String, Long> offsets =
                     KafkaFigures.endOffsets(admin, List.of(Topics.EVENTS_RAW, Topics.EVENTS_QUARANTINE), PROBE_TIMEOUT);
             StringBuilder text = new StringBuilder("end offsets:");

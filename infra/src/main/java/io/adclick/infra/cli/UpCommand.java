@@ -1,8 +1,12 @@
 package io.adclick.infra.cli;
 
+import io.adclick.infra.archive.IcebergCatalog;
+import io.adclick.infra.archive.KafkaConnectWorker;
+import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.IngestEdge;
-import io.adclick.infra.kafka.ContractTopics;
 import io.adclick.infra.kafka.KafkaBroker;
+import io.adclick.infra.kafka.StackTopics;
+import io.adclick.infra.stack.ArchiveConfig;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.LogFiles;
 import io.adclick.infra.stack.ManagedComponent;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "up",
         mixinStandardHelpOptions = true,
-        description = "Start Kafka, the ingest edge and synthetic traffic; Ctrl-C stops everything.")
+        description =
+                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the ingest edge and synthetic traffic; Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
@@ -63,7 +68,10 @@ final class UpCommand implements Callable<Integer> {
         PortCheck.requireFree(
                 config.kafkaPort(), StackConfig.KAFKA_PORT_ENV,
                 config.kafkaControllerPort(), StackConfig.KAFKA_CONTROLLER_PORT_ENV,
-                config.edgePort(), StackConfig.EDGE_PORT_ENV);
+                config.edgePort(), StackConfig.EDGE_PORT_ENV,
+                config.archive().objectStorePort(), ArchiveConfig.OBJECT_STORE_PORT_ENV,
+                config.archive().catalogPort(), ArchiveConfig.CATALOG_PORT_ENV,
+                config.archive().connectPort(), ArchiveConfig.CONNECT_PORT_ENV);
 
         PrintWriter launcherLog = LogFiles.appender(config.logFile("launcher"));
         Consumer<ChildExit> reportDeath = exit -> {
@@ -78,7 +86,10 @@ final class UpCommand implements Callable<Integer> {
             launcherLog.printf("%s %s%n", java.time.Instant.now(), line);
         };
         List<ManagedComponent> components = new ArrayList<>();
-        components.add(new KafkaBroker(config, ContractTopics.all(), reportDeath));
+        components.add(new KafkaBroker(config, StackTopics.all(), reportDeath));
+        components.add(new ObjectStore(config, reportDeath));
+        components.add(new IcebergCatalog(config, reportDeath));
+        components.add(new KafkaConnectWorker(config, reportDeath));
         components.add(new IngestEdge(config, reportDeath));
         if (!noTraffic) {
             long trafficSeed = seed != null ? seed : System.nanoTime();
@@ -133,6 +144,13 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  edge health      %s/health%n", config.edgeUrl());
         out.printf("  edge metrics     %s/metrics%n", config.edgeUrl());
         out.printf("  Kafka bootstrap  %s%n", config.kafkaBootstrap());
+        out.printf("  object store     %s (bucket %s)%n", config.archive().objectStoreUrl(), ArchiveConfig.BUCKET);
+        out.printf(
+                "  Iceberg catalog  %s (REST; table adclick.raw_events)%n",
+                config.archive().catalogUrl());
+        out.printf(
+                "  Kafka Connect    %s/connectors/raw-events-archive/status%n",
+                config.archive().connectUrl());
         out.printf("  traffic          %s%n", noTraffic ? "off (--no-traffic)" : config.trafficRate() + " requests/s");
         out.printf("  logs             %s%n", config.logsDir());
         out.println("  status / stop    ./adclick status   ./adclick down");

@@ -36,6 +36,30 @@ public record AdclickHome(Path root) {
         return readClasspath(root.resolve("infra/runtime-kafka/target/classpath.txt"));
     }
 
+    /** The classpath of the object store JVM (S3Proxy), written by the {@code infra/runtime-s3proxy} build. */
+    public String objectStoreClasspath() {
+        return readClasspath(root.resolve("infra/runtime-s3proxy/target/classpath.txt"));
+    }
+
+    /** The REST catalog server's jar followed by its dependencies. */
+    public String catalogClasspath() {
+        Path jar = requireBuilt(root.resolve("infra/catalog-server/target/catalog-server-0.1.0.jar"));
+        return jar
+                + java.io.File.pathSeparator
+                + readClasspath(root.resolve("infra/catalog-server/target/classpath.txt"));
+    }
+
+    /** The classpath of the Kafka Connect worker JVM, written by the {@code infra/runtime-connect} build. */
+    public String connectClasspath() {
+        return readClasspath(root.resolve("infra/runtime-connect/target/classpath.txt"));
+    }
+
+    /** The Connect worker's {@code plugin.path}: one directory per connector plugin (the Iceberg sink). */
+    public Path connectPluginPath() {
+        requireBuilt(root.resolve("infra/runtime-connect/target/classpath.txt"));
+        return root.resolve("infra/runtime-connect/target/plugins");
+    }
+
     /** The ingest edge's jar followed by its dependencies. */
     public String edgeClasspath() {
         Path jar = requireBuilt(root.resolve("ingest-edge/target/ingest-edge-0.1.0.jar"));

@@ -13,6 +13,7 @@ import java.util.function.Function;
  *
  * @param stateDir where data, logs and {@code run/stack.json} live
  * @param trafficRate requests per second of the synthetic traffic {@code adclick up} starts
+ * @param archive the object store, REST catalog and Connect worker of the raw archive
  */
 public record StackConfig(
         AdclickHome home,
@@ -24,7 +25,8 @@ public record StackConfig(
         String edgeHeap,
         int trafficRate,
         Duration startTimeout,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        ArchiveConfig archive) {
 
     public static final String STATE_DIR_ENV = "ADCLICK_STATE_DIR";
     /** Relative to {@code ADCLICK_HOME}. */
@@ -64,9 +66,26 @@ public record StackConfig(
         port("Kafka port", kafkaPort);
         port("Kafka controller port", kafkaControllerPort);
         port("edge port", edgePort);
-        if (kafkaPort == kafkaControllerPort || kafkaPort == edgePort || kafkaControllerPort == edgePort) {
-            throw new IllegalArgumentException("Ports must differ: Kafka %d, controller %d, edge %d"
-                    .formatted(kafkaPort, kafkaControllerPort, edgePort));
+        requireNonNull(archive, "archive is null");
+        if (java.util.stream.IntStream.of(
+                                kafkaPort,
+                                kafkaControllerPort,
+                                edgePort,
+                                archive.objectStorePort(),
+                                archive.catalogPort(),
+                                archive.connectPort())
+                        .distinct()
+                        .count()
+                < 6) {
+            throw new IllegalArgumentException(
+                    "Ports must differ: Kafka %d, controller %d, edge %d, object store %d, catalog %d, Connect %d"
+                            .formatted(
+                                    kafkaPort,
+                                    kafkaControllerPort,
+                                    edgePort,
+                                    archive.objectStorePort(),
+                                    archive.catalogPort(),
+                                    archive.connectPort()));
         }
         heap(KAFKA_HEAP_ENV, kafkaHeap);
         heap(EDGE_HEAP_ENV, edgeHeap);
@@ -96,7 +115,8 @@ public record StackConfig(
                 get(env, EDGE_HEAP_ENV, Function.identity(), DEFAULT_EDGE_HEAP),
                 get(env, TRAFFIC_RATE_ENV, Integer::parseInt, DEFAULT_TRAFFIC_RATE),
                 get(env, START_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_START_TIMEOUT),
-                get(env, STOP_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_STOP_TIMEOUT));
+                get(env, STOP_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_STOP_TIMEOUT),
+                ArchiveConfig.fromEnvironment(env));
     }
 
     public StackConfig withStateDir(Path dir) {
@@ -110,12 +130,23 @@ public record StackConfig(
                 edgeHeap,
                 trafficRate,
                 startTimeout,
-                stopTimeout);
+                stopTimeout,
+                archive);
     }
 
     public StackConfig withPorts(int kafka, int controller, int edge) {
         return new StackConfig(
-                home, stateDir, kafka, controller, edge, kafkaHeap, edgeHeap, trafficRate, startTimeout, stopTimeout);
+                home,
+                stateDir,
+                kafka,
+                controller,
+                edge,
+                kafkaHeap,
+                edgeHeap,
+                trafficRate,
+                startTimeout,
+                stopTimeout,
+                archive);
     }
 
     public StackConfig withTrafficRate(int rate) {
@@ -129,7 +160,23 @@ public record StackConfig(
                 edgeHeap,
                 rate,
                 startTimeout,
-                stopTimeout);
+                stopTimeout,
+                archive);
+    }
+
+    public StackConfig withArchive(ArchiveConfig newArchive) {
+        return new StackConfig(
+                home,
+                stateDir,
+                kafkaPort,
+                kafkaControllerPort,
+                edgePort,
+                kafkaHeap,
+                edgeHeap,
+                trafficRate,
+                startTimeout,
+                stopTimeout,
+                newArchive);
     }
 
     public Path logsDir() {
@@ -156,6 +203,21 @@ public record StackConfig(
         return stateDir.resolve("edge").resolve("spool");
     }
 
+    /** The object store's configuration, and its buckets under {@code data/}: {@code <state>/objectstore}. */
+    public Path objectStoreDir() {
+        return stateDir.resolve("objectstore");
+    }
+
+    /** The REST catalog's SQLite database and settings: {@code <state>/catalog}. */
+    public Path catalogDir() {
+        return stateDir.resolve("catalog");
+    }
+
+    /** The Connect worker's configuration: {@code <state>/connect}. */
+    public Path connectDir() {
+        return stateDir.resolve("connect");
+    }
+
     public String kafkaBootstrap() {
         return LOOPBACK + ":" + kafkaPort;
     }
@@ -164,7 +226,7 @@ public record StackConfig(
         return "http://" + LOOPBACK + ":" + edgePort;
     }
 
-    private static <T> T get(Map<String, String> env, String key, Function<String, T> parse, T fallback) {
+    static <T> T get(Map<String, String> env, String key, Function<String, T> parse, T fallback) {
         String value = env.get(key);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -176,13 +238,13 @@ public record StackConfig(
         }
     }
 
-    private static void port(String what, int port) {
+    static void port(String what, int port) {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("Invalid %s: %d (use 1-65535)".formatted(what, port));
         }
     }
 
-    private static void heap(String key, String heap) {
+    static void heap(String key, String heap) {
         requireNonNull(heap, key + " is null");
         if (!heap.matches("[1-9][0-9]*[mMgG]")) {
             throw new IllegalArgumentException(

@@ -1,8 +1,11 @@
 package io.adclick.infra.it;
 
+import io.adclick.infra.archive.IcebergCatalog;
+import io.adclick.infra.archive.KafkaConnectWorker;
+import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.IngestEdge;
-import io.adclick.infra.kafka.ContractTopics;
 import io.adclick.infra.kafka.KafkaBroker;
+import io.adclick.infra.kafka.StackTopics;
 import io.adclick.infra.stack.AdclickHome;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.PortCheck;
@@ -25,19 +28,26 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * A real Kafka broker and a real ingest edge, started from the built artifacts under
+ * A real Kafka broker, the raw archive (object store, Iceberg REST catalog, Kafka Connect with
+ * the Iceberg sink) and a real ingest edge, started from the built artifacts under
  * {@code -Dadclick.home}, in a temporary state directory on free loopback ports.
  */
 public final class EmbeddedStack implements AutoCloseable {
     private final StackConfig config;
     private final KafkaBroker broker;
+    private final ObjectStore objectStore;
+    private final IcebergCatalog catalog;
+    private final KafkaConnectWorker connect;
     private final IngestEdge edge;
     private final EdgeClient client;
     private final List<ChildExit> unexpectedExits = new CopyOnWriteArrayList<>();
 
     private EmbeddedStack(StackConfig config) {
         this.config = config;
-        this.broker = new KafkaBroker(config, ContractTopics.all(), this::reportExit);
+        this.broker = new KafkaBroker(config, StackTopics.all(), this::reportExit);
+        this.objectStore = new ObjectStore(config, this::reportExit);
+        this.catalog = new IcebergCatalog(config, this::reportExit);
+        this.connect = new KafkaConnectWorker(config, this::reportExit);
         this.edge = new IngestEdge(config, this::reportExit);
         this.client = new EdgeClient(edge.baseUrl());
     }
@@ -53,18 +63,29 @@ public final class EmbeddedStack implements AutoCloseable {
         StackConfig config = StackConfig.defaults(AdclickHome.locate())
                 .withStateDir(stateDir)
                 .withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+        config = config.withArchive(
+                config.archive().withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort()));
         EmbeddedStack stack = new EmbeddedStack(config);
         long startNanos = System.nanoTime();
         try {
             stack.broker.start();
+            stack.objectStore.start();
+            stack.catalog.start();
+            stack.connect.start();
             stack.edge.start();
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
         System.out.printf(
-                "Embedded stack up in %.1f s: Kafka %s, edge %s, state %s%n",
-                (System.nanoTime() - startNanos) / 1e9, config.kafkaBootstrap(), config.edgeUrl(), stateDir);
+                "Embedded stack up in %.1f s: Kafka %s, object store %s, catalog %s, Connect %s, edge %s, state %s%n",
+                (System.nanoTime() - startNanos) / 1e9,
+                config.kafkaBootstrap(),
+                config.archive().objectStoreUrl(),
+                config.archive().catalogUrl(),
+                config.archive().connectUrl(),
+                config.edgeUrl(),
+                stateDir);
         return stack;
     }
 
@@ -74,6 +95,30 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public KafkaBroker broker() {
         return broker;
+    }
+
+    public KafkaConnectWorker connect() {
+        return connect;
+    }
+
+    /**
+     * Waits until the archive connector and its tasks run, restarting failed ones first (another
+     * test's broker crash can fail the sink's tasks; they resume from their last commit).
+     */
+    public void awaitArchiveRunning() {
+        if (!KafkaConnectWorker.connectorStatus(connect.baseUrl()).running()) {
+            connect.restartFailedTasks();
+        }
+        org.awaitility.Awaitility.await("archive connector running")
+                .atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() ->
+                        KafkaConnectWorker.connectorStatus(connect.baseUrl()).running());
+    }
+
+    /** A reader of this stack's Iceberg tables through its REST catalog. */
+    public ArchiveReader archive() {
+        return new ArchiveReader(config.archive());
     }
 
     public IngestEdge edge() {
@@ -120,6 +165,9 @@ public final class EmbeddedStack implements AutoCloseable {
     @Override
     public void close() {
         edge.stop();
+        connect.stop();
+        catalog.stop();
+        objectStore.stop();
         broker.stop();
         deleteRecursively(config.stateDir());
     }

@@ -63,7 +63,8 @@ class TestStackConfig {
                         "256m",
                         5,
                         Duration.ofSeconds(120),
-                        Duration.ofSeconds(10)));
+                        Duration.ofSeconds(10),
+                        ArchiveConfig.fromEnvironment(Map.of())));
     }
 
     @Test

@@ -1,0 +1,17 @@
+package io.adclick.infra.kafka;
+
+import io.adclick.infra.archive.ArchiveConnector;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The topics the embedded stack creates: the contract's, then the ones its engines coordinate through. */
+public final class StackTopics {
+    private StackTopics() {}
+
+    /** {@link ContractTopics#all()} and the archive sink's control topic. */
+    public static List<TopicSpec> all() {
+        List<TopicSpec> topics = new ArrayList<>(ContractTopics.all());
+        topics.add(ArchiveConnector.controlTopic());
+        return List.copyOf(topics);
+    }
+}
