@@ -1,0 +1,38 @@
+package io.adclick.stream;
+
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by {@code event_id}: passes the first event of each id and drops transport duplicates
+ * seen within the TTL (processing time, the only time Flink's state TTL knows).
+ */
+public final class EventDeduplicator extends KeyedProcessFunction<String, StreamEvent, StreamEvent> {
+    private final Duration ttl;
+    private transient ValueState<Boolean> seen;
+    private transient Counter duplicates;
+
+    public EventDeduplicator(Duration ttl) {
+        this.ttl = ttl;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        seen = getRuntimeContext().getState(RememberedFlag.descriptor("seen", ttl));
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
+    }
+
+    @Override
+    public void processElement(StreamEvent event, Context ctx, Collector<StreamEvent> out) throws Exception {
+        if (seen.value() != null) {
+            duplicates.inc();
+            return;
+        }
+        seen.update(Boolean.TRUE);
+        out.collect(event);
+    }
+}

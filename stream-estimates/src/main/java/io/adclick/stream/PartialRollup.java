@@ -1,0 +1,30 @@
+package io.adclick.stream;
+
+/**
+ * The totals of one salt of one rollup key and minute, as of one firing of
+ * {@link SaltedMinuteAggregator}: the whole partial so far, not a delta, so that the merger can
+ * replace the salt's previous value. A Flink POJO.
+ */
+public class PartialRollup {
+    public String campaignId;
+    public String adId;
+    public String publisherId;
+    public String country;
+    public String device;
+    public String advertiserId;
+    public long minute;
+    public int salt;
+    public long impressions;
+    public long clicks;
+    public long billableClicks;
+    public long spendMicros;
+    /** A serialized compact Theta sketch of the users. */
+    public byte[] usersSketch;
+
+    public PartialRollup() {}
+
+    /** The key of the merging phase: {@code campaign|ad|publisher|country|device|minute-millis}. */
+    public String mergeKey() {
+        return String.join("|", campaignId, adId, publisherId, country, device, Long.toString(minute));
+    }
+}

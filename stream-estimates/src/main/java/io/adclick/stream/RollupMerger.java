@@ -1,0 +1,124 @@
+package io.adclick.stream;
+
+import io.adclick.schemas.event.Device;
+import io.adclick.schemas.rollup.MinuteRollup;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.datasketches.theta.CompactSketch;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The second phase, keyed by {@link PartialRollup#mergeKey()}: keeps the latest partial of every
+ * salt and emits their sum as the next revision of the {@link MinuteRollup}. Partials carry the
+ * event time at which their salt fired; the merged row is emitted when the watermark reaches it,
+ * that is after every salted subtask has fired for that watermark, so all salts of a firing make
+ * one revision. The state is dropped when the minute closes.
+ */
+public final class RollupMerger extends KeyedProcessFunction<String, PartialRollup, MinuteRollup> {
+    private final long allowedLatenessMillis;
+    private final int sketchLgNominalEntries;
+    private final Clock clock;
+
+    private transient MapState<Integer, PartialRollup> partials;
+    private transient ValueState<Long> revision;
+    private transient ValueState<Boolean> pending;
+
+    public RollupMerger(long allowedLatenessMillis, int sketchLgNominalEntries, Clock clock) {
+        this.allowedLatenessMillis = allowedLatenessMillis;
+        this.sketchLgNominalEntries = sketchLgNominalEntries;
+        this.clock = clock;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        partials = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("partials", Types.INT, TypeInformation.of(PartialRollup.class)));
+        revision = getRuntimeContext().getState(new ValueStateDescriptor<>("revision", Types.LONG));
+        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Types.BOOLEAN));
+    }
+
+    @Override
+    public void processElement(PartialRollup partial, Context ctx, Collector<MinuteRollup> out) throws Exception {
+        if (partials.isEmpty()) {
+            ctx.timerService().registerEventTimeTimer(Minutes.closesAt(partial.minute, allowedLatenessMillis));
+        }
+        partials.put(partial.salt, partial);
+        if (pending.value() == null) {
+            pending.update(Boolean.TRUE);
+            ctx.timerService()
+                    .registerEventTimeTimer(
+                            firingTime(ctx.timestamp(), ctx.timerService().currentWatermark()));
+        }
+    }
+
+    /**
+     * When the merged row is emitted: once the watermark reaches the partial's firing time, every
+     * salt's partial of that firing has arrived, whichever input channel is slowest.
+     */
+    private static long firingTime(long partialTimestamp, long watermark) {
+        return Math.max(partialTimestamp, watermark + 1);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<MinuteRollup> out) throws Exception {
+        List<PartialRollup> all = new ArrayList<>();
+        partials.values().forEach(all::add);
+        if (all.isEmpty()) {
+            return;
+        }
+        if (pending.value() != null) {
+            pending.clear();
+            long next = revision.value() == null ? 1 : revision.value() + 1;
+            revision.update(next);
+            out.collect(merge(all, next));
+        }
+        if (Minutes.closesAt(all.get(0).minute, allowedLatenessMillis) <= timestamp) {
+            partials.clear();
+            revision.clear();
+        }
+    }
+
+    private MinuteRollup merge(List<PartialRollup> all, long revision) {
+        PartialRollup first = all.get(0);
+        long impressions = 0;
+        long clicks = 0;
+        long billableClicks = 0;
+        long spendMicros = 0;
+        List<byte[]> sketches = new ArrayList<>(all.size());
+        for (PartialRollup partial : all) {
+            impressions += partial.impressions;
+            clicks += partial.clicks;
+            billableClicks += partial.billableClicks;
+            spendMicros += partial.spendMicros;
+            sketches.add(partial.usersSketch);
+        }
+        CompactSketch users = UniqueUsers.union(sketches, sketchLgNominalEntries);
+        return new MinuteRollup(
+                MinuteRollup.CURRENT_SCHEMA_VERSION,
+                Instant.ofEpochMilli(first.minute),
+                first.campaignId,
+                first.adId,
+                first.publisherId,
+                first.country,
+                Device.fromWire(first.device),
+                first.advertiserId,
+                impressions,
+                clicks,
+                billableClicks,
+                spendMicros,
+                UniqueUsers.estimate(users),
+                UniqueUsers.base64(users),
+                revision,
+                clock.instant());
+    }
+}

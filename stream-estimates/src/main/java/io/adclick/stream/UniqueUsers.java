@@ -1,0 +1,40 @@
+package io.adclick.stream;
+
+import java.util.Base64;
+import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.theta.CompactSketch;
+import org.apache.datasketches.theta.SetOperation;
+import org.apache.datasketches.theta.Union;
+import org.apache.datasketches.theta.UpdateSketch;
+
+/** The Theta sketches of unique users: creation, merging and the wire form. */
+final class UniqueUsers {
+    private UniqueUsers() {}
+
+    static UpdateSketch newSketch(int lgNominalEntries) {
+        return UpdateSketch.builder().setNominalEntries(1 << lgNominalEntries).build();
+    }
+
+    /** Serialized compact form of {@code sketch}, for sending between operators and on the wire. */
+    static byte[] compact(UpdateSketch sketch) {
+        return sketch.compact().toByteArray();
+    }
+
+    /** The union of serialized compact sketches. */
+    static CompactSketch union(Iterable<byte[]> compactSketches, int lgNominalEntries) {
+        Union union =
+                SetOperation.builder().setNominalEntries(1 << lgNominalEntries).buildUnion();
+        for (byte[] sketch : compactSketches) {
+            union.union(CompactSketch.wrap(Memory.wrap(sketch)));
+        }
+        return union.getResult();
+    }
+
+    static String base64(CompactSketch sketch) {
+        return Base64.getEncoder().encodeToString(sketch.toByteArray());
+    }
+
+    static long estimate(CompactSketch sketch) {
+        return Math.round(sketch.getEstimate());
+    }
+}

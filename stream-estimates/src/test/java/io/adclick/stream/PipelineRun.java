@@ -1,0 +1,79 @@
+package io.adclick.stream;
+
+import io.adclick.schemas.event.RawEvent;
+import io.adclick.schemas.rollup.MinuteRollup;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * Runs the pipeline on a bounded list of events in the test's MiniCluster. The watermark follows
+ * every event at once (not periodically), so which events are late does not depend on timing.
+ */
+record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
+
+    static PipelineRun of(EstimatesConfig config, int parallelism, List<RawEvent> events) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        long outOfOrderness = config.maxOutOfOrderness().toMillis();
+        WatermarkStrategy<RawEvent> perEvent = WatermarkStrategy.<RawEvent>forGenerator(
+                        context -> new PerEventWatermarks(outOfOrderness))
+                .withTimestampAssigner((event, ts) -> event.eventTime().toEpochMilli());
+        EstimatesStreams streams = new EstimatesPipeline(config, Clock.systemUTC())
+                .build(env.fromData(events)
+                        .assignTimestampsAndWatermarks(perEvent)
+                        .setParallelism(1));
+        try (CloseableIterator<MinuteRollup> rollups = streams.rollups().collectAsync();
+                CloseableIterator<RawEvent> late = streams.late().collectAsync()) {
+            env.execute("estimates-pipeline-test");
+            List<MinuteRollup> rollupList = new ArrayList<>();
+            rollups.forEachRemaining(rollupList::add);
+            List<RawEvent> lateList = new ArrayList<>();
+            late.forEachRemaining(lateList::add);
+            return new PipelineRun(rollupList, lateList);
+        }
+    }
+
+    /** The newest revision of every rollup key. */
+    Map<String, MinuteRollup> latest() {
+        BinaryOperator<MinuteRollup> newer = (a, b) -> a.revision() >= b.revision() ? a : b;
+        return rollups.stream().collect(Collectors.toMap(MinuteRollup::rollupKey, r -> r, newer, TreeMap::new));
+    }
+
+    /** Every revision of one key, oldest first. */
+    List<MinuteRollup> revisionsOf(String rollupKey) {
+        return rollups.stream()
+                .filter(r -> r.rollupKey().equals(rollupKey))
+                .sorted(Comparator.comparingLong(MinuteRollup::revision))
+                .toList();
+    }
+
+    private static final class PerEventWatermarks implements WatermarkGenerator<RawEvent> {
+        private final long outOfOrderness;
+        private long maxTimestamp = Long.MIN_VALUE + 1;
+
+        PerEventWatermarks(long outOfOrderness) {
+            this.outOfOrderness = outOfOrderness;
+        }
+
+        @Override
+        public void onEvent(RawEvent event, long eventTimestamp, WatermarkOutput output) {
+            maxTimestamp = Math.max(maxTimestamp, eventTimestamp);
+            output.emitWatermark(new Watermark(maxTimestamp - outOfOrderness - 1));
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {}
+    }
+}
