@@ -1,0 +1,35 @@
+package io.adclick.stream;
+
+import static java.util.Objects.requireNonNull;
+
+import io.adclick.schemas.rollup.MinuteRollup;
+import io.adclick.schemas.wire.WireCodecs;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * A {@link MinuteRollup} as a {@code rollups.minute} record: key = the rollup key (the Pinot upsert
+ * key, so one key's revisions share a partition), record timestamp = now, not the minute, so that
+ * time-based retention never deletes a freshly emitted rollup of an old minute.
+ */
+public final class RollupRecordSerializer implements KafkaRecordSerializationSchema<MinuteRollup> {
+    private final String topic;
+    private final Clock clock;
+
+    public RollupRecordSerializer(String topic, Clock clock) {
+        this.topic = requireNonNull(topic, "topic is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public ProducerRecord<byte[], byte[]> serialize(MinuteRollup rollup, KafkaSinkContext context, Long timestamp) {
+        return new ProducerRecord<>(
+                topic,
+                null,
+                clock.millis(),
+                rollup.rollupKey().getBytes(StandardCharsets.UTF_8),
+                WireCodecs.MINUTE_ROLLUP.encode(rollup));
+    }
+}

@@ -1,0 +1,128 @@
+package io.adclick.stream;
+
+import static io.adclick.stream.TestEvents.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adclick.schemas.event.Device;
+import io.adclick.schemas.rollup.MinuteRollup;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.datasketches.theta.UpdateSketch;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TestRollupMerger {
+    static final long LATENESS = 60_000;
+    static final long MINUTE_END = T0.toEpochMilli() + 59_999;
+    static final Instant NOW = Instant.parse("2026-11-23T10:01:07Z");
+
+    KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new RollupMerger(LATENESS, 12, Clock.fixed(NOW, ZoneOffset.UTC)),
+                PartialRollup::mergeKey,
+                Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void sumsTheSaltsOfOneFiringIntoOneRevision() throws Exception {
+        harness.processElement(partial(0, 10, 2, 1, 300_000, List.of("u1", "u2")), MINUTE_END);
+        harness.processElement(partial(1, 20, 3, 2, 500_000, List.of("u2", "u3")), MINUTE_END);
+        harness.processElement(partial(2, 5, 0, 0, 0, List.of("u4")), MINUTE_END);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processWatermark(MINUTE_END);
+
+        MinuteRollup rollup = single();
+        assertThat(rollup.rollupKey()).isEqualTo("cmp-1|ad-1|pub-1|US|mobile|2026-11-23T10:00:00Z");
+        assertThat(rollup.impressions()).isEqualTo(35);
+        assertThat(rollup.clicks()).isEqualTo(5);
+        assertThat(rollup.billableClicks()).isEqualTo(3);
+        assertThat(rollup.spendMicros()).isEqualTo(800_000);
+        assertThat(rollup.uniqueUsers()).isEqualTo(4);
+        assertThat(rollup.revision()).isEqualTo(1);
+        assertThat(rollup.emittedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void anUpdatedSaltReplacesItsPartialInTheNextRevision() throws Exception {
+        harness.processElement(partial(0, 10, 0, 0, 0, List.of("u1")), MINUTE_END);
+        harness.processElement(partial(1, 20, 0, 0, 0, List.of("u2")), MINUTE_END);
+        harness.processWatermark(MINUTE_END);
+        harness.getOutput().clear();
+
+        harness.processElement(partial(1, 22, 1, 1, 400_000, List.of("u2", "u5")), MINUTE_END + 1);
+        harness.processElement(partial(1, 23, 1, 1, 400_000, List.of("u2", "u5")), MINUTE_END + 1);
+        harness.processWatermark(MINUTE_END + 1);
+
+        MinuteRollup rollup = single();
+        assertThat(rollup.revision()).isEqualTo(2);
+        assertThat(rollup.impressions()).isEqualTo(33);
+        assertThat(rollup.billableClicks()).isEqualTo(1);
+        assertThat(rollup.uniqueUsers()).isEqualTo(3);
+    }
+
+    @Test
+    void waitsForTheSlowestInputBeforeMerging() throws Exception {
+        harness.processWatermark(T0.toEpochMilli() + 10_000);
+        harness.processElement(partial(0, 10, 0, 0, 0, List.of("u1")), MINUTE_END);
+        harness.processWatermark(T0.toEpochMilli() + 20_000);
+        harness.processElement(partial(1, 20, 0, 0, 0, List.of("u2")), MINUTE_END);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processWatermark(MINUTE_END);
+
+        assertThat(single().impressions()).isEqualTo(30);
+    }
+
+    @Test
+    void forgetsTheMinuteWhenItCloses() throws Exception {
+        harness.processElement(partial(0, 10, 0, 0, 0, List.of("u1")), MINUTE_END);
+        harness.processWatermark(MINUTE_END + LATENESS);
+
+        assertThat(single().revision()).isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    private MinuteRollup single() {
+        List<MinuteRollup> output = harness.extractOutputValues();
+        assertThat(output).hasSize(1);
+        return output.get(0);
+    }
+
+    static PartialRollup partial(
+            int salt, long impressions, long clicks, long billableClicks, long spendMicros, List<String> users) {
+        PartialRollup p = new PartialRollup();
+        p.campaignId = "cmp-1";
+        p.adId = "ad-1";
+        p.publisherId = "pub-1";
+        p.country = "US";
+        p.device = Device.MOBILE.wireName();
+        p.advertiserId = "adv-1";
+        p.minute = T0.toEpochMilli();
+        p.salt = salt;
+        p.impressions = impressions;
+        p.clicks = clicks;
+        p.billableClicks = billableClicks;
+        p.spendMicros = spendMicros;
+        UpdateSketch sketch = UniqueUsers.newSketch(12);
+        users.forEach(sketch::update);
+        p.usersSketch = UniqueUsers.compact(sketch);
+        return p;
+    }
+}
