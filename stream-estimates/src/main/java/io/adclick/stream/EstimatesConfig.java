@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param saltBuckets how many partial aggregates each rollup key is split into (1 = no split)
  * @param sketchLgNominalEntries log2 of the Theta sketches' nominal entries (exact below that many
  *     users, relative standard error about {@code 1/sqrt(2^lg)} above)
+ * @param updateMaxDelay how long (processing time) an update of an already emitted minute waits
+ *     for the next watermark advance before it is emitted anyway, so corrections do not wait for
+ *     traffic after a quiet period
  */
 public record EstimatesConfig(
         Duration maxOutOfOrderness,
@@ -25,7 +28,8 @@ public record EstimatesConfig(
         Duration dedupTtl,
         Duration firstClickTtl,
         int saltBuckets,
-        int sketchLgNominalEntries)
+        int sketchLgNominalEntries,
+        Duration updateMaxDelay)
         implements Serializable {
 
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
@@ -35,6 +39,7 @@ public record EstimatesConfig(
     public static final Duration DEFAULT_FIRST_CLICK_TTL = Duration.ofHours(25);
     public static final int DEFAULT_SALT_BUCKETS = 4;
     public static final int DEFAULT_SKETCH_LG_NOMINAL_ENTRIES = 12;
+    public static final Duration DEFAULT_UPDATE_MAX_DELAY = Duration.ofSeconds(2);
 
     public EstimatesConfig {
         positive("max-out-of-orderness", maxOutOfOrderness, true);
@@ -42,6 +47,7 @@ public record EstimatesConfig(
         positive("allowed-lateness", allowedLateness, true);
         positive("dedup-ttl", dedupTtl, false);
         positive("first-click-ttl", firstClickTtl, false);
+        positive("update-max-delay", updateMaxDelay, false);
         if (saltBuckets < 1 || saltBuckets > 1024) {
             throw new IllegalArgumentException(
                     "Invalid salt-buckets: " + saltBuckets + "; use 1 (no hot-key split) to 1024");
@@ -52,7 +58,10 @@ public record EstimatesConfig(
         }
     }
 
-    /** The defaults: 5 s out-of-orderness, 30 s idleness, 10 min lateness, 25 h TTLs, 4 salts, lg 12. */
+    /**
+     * The defaults: 5 s out-of-orderness, 30 s idleness, 10 min lateness, 25 h TTLs, 4 salts, lg 12,
+     * 2 s update delay.
+     */
     public static EstimatesConfig defaults() {
         return new EstimatesConfig(
                 DEFAULT_MAX_OUT_OF_ORDERNESS,
@@ -61,12 +70,20 @@ public record EstimatesConfig(
                 DEFAULT_DEDUP_TTL,
                 DEFAULT_FIRST_CLICK_TTL,
                 DEFAULT_SALT_BUCKETS,
-                DEFAULT_SKETCH_LG_NOMINAL_ENTRIES);
+                DEFAULT_SKETCH_LG_NOMINAL_ENTRIES,
+                DEFAULT_UPDATE_MAX_DELAY);
     }
 
     public EstimatesConfig withMaxOutOfOrderness(Duration value) {
         return new EstimatesConfig(
-                value, idleness, allowedLateness, dedupTtl, firstClickTtl, saltBuckets, sketchLgNominalEntries);
+                value,
+                idleness,
+                allowedLateness,
+                dedupTtl,
+                firstClickTtl,
+                saltBuckets,
+                sketchLgNominalEntries,
+                updateMaxDelay);
     }
 
     public EstimatesConfig withIdleness(Duration value) {
@@ -77,12 +94,20 @@ public record EstimatesConfig(
                 dedupTtl,
                 firstClickTtl,
                 saltBuckets,
-                sketchLgNominalEntries);
+                sketchLgNominalEntries,
+                updateMaxDelay);
     }
 
     public EstimatesConfig withAllowedLateness(Duration value) {
         return new EstimatesConfig(
-                maxOutOfOrderness, idleness, value, dedupTtl, firstClickTtl, saltBuckets, sketchLgNominalEntries);
+                maxOutOfOrderness,
+                idleness,
+                value,
+                dedupTtl,
+                firstClickTtl,
+                saltBuckets,
+                sketchLgNominalEntries,
+                updateMaxDelay);
     }
 
     public EstimatesConfig withDedupTtl(Duration value) {
@@ -93,22 +118,56 @@ public record EstimatesConfig(
                 value,
                 firstClickTtl,
                 saltBuckets,
-                sketchLgNominalEntries);
+                sketchLgNominalEntries,
+                updateMaxDelay);
     }
 
     public EstimatesConfig withFirstClickTtl(Duration value) {
         return new EstimatesConfig(
-                maxOutOfOrderness, idleness, allowedLateness, dedupTtl, value, saltBuckets, sketchLgNominalEntries);
+                maxOutOfOrderness,
+                idleness,
+                allowedLateness,
+                dedupTtl,
+                value,
+                saltBuckets,
+                sketchLgNominalEntries,
+                updateMaxDelay);
     }
 
     public EstimatesConfig withSaltBuckets(int value) {
         return new EstimatesConfig(
-                maxOutOfOrderness, idleness, allowedLateness, dedupTtl, firstClickTtl, value, sketchLgNominalEntries);
+                maxOutOfOrderness,
+                idleness,
+                allowedLateness,
+                dedupTtl,
+                firstClickTtl,
+                value,
+                sketchLgNominalEntries,
+                updateMaxDelay);
     }
 
     public EstimatesConfig withSketchLgNominalEntries(int value) {
         return new EstimatesConfig(
-                maxOutOfOrderness, idleness, allowedLateness, dedupTtl, firstClickTtl, saltBuckets, value);
+                maxOutOfOrderness,
+                idleness,
+                allowedLateness,
+                dedupTtl,
+                firstClickTtl,
+                saltBuckets,
+                value,
+                updateMaxDelay);
+    }
+
+    public EstimatesConfig withUpdateMaxDelay(Duration value) {
+        return new EstimatesConfig(
+                maxOutOfOrderness,
+                idleness,
+                allowedLateness,
+                dedupTtl,
+                firstClickTtl,
+                saltBuckets,
+                sketchLgNominalEntries,
+                value);
     }
 
     private static void positive(String key, Duration value, boolean zeroAllowed) {

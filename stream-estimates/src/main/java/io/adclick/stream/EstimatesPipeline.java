@@ -42,6 +42,7 @@ public final class EstimatesPipeline {
     public EstimatesStreams build(DataStream<RawEvent> events) {
         requireNonNull(events, "events is null");
         long lateness = config.allowedLateness().toMillis();
+        long updateDelay = config.updateMaxDelay().toMillis();
 
         SingleOutputStreamOperator<StreamEvent> inTime = events.process(new LateEventRouter(lateness))
                 .name("route-late-events")
@@ -60,11 +61,11 @@ public final class EstimatesPipeline {
                 .uid("first-click-per-impression");
 
         DataStream<MinuteRollup> rollups = marked.keyBy(new SaltedKey(config.saltBuckets()))
-                .process(new SaltedMinuteAggregator(lateness, config.sketchLgNominalEntries()))
+                .process(new SaltedMinuteAggregator(lateness, config.sketchLgNominalEntries(), updateDelay))
                 .name("salted-minute-partials")
                 .uid("salted-minute-partials")
                 .keyBy(PartialRollup::mergeKey)
-                .process(new RollupMerger(lateness, config.sketchLgNominalEntries(), clock))
+                .process(new RollupMerger(lateness, config.sketchLgNominalEntries(), updateDelay, clock))
                 .name("merge-minute-rollups")
                 .uid("merge-minute-rollups");
         return new EstimatesStreams(rollups, late);

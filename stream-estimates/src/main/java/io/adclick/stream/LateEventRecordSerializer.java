@@ -6,11 +6,18 @@ import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.wire.WireCodecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetIdentifier;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** A late {@link RawEvent} as an {@code events.late} record: key {@code event_id}, timestamp now. */
-public final class LateEventRecordSerializer implements KafkaRecordSerializationSchema<RawEvent> {
+public final class LateEventRecordSerializer
+        implements KafkaRecordSerializationSchema<RawEvent>, KafkaDatasetFacetProvider {
     private final String topic;
     private final Clock clock;
 
@@ -27,5 +34,11 @@ public final class LateEventRecordSerializer implements KafkaRecordSerialization
                 clock.millis(),
                 event.eventId().getBytes(StandardCharsets.UTF_8),
                 WireCodecs.RAW_EVENT.encode(event));
+    }
+
+    /** The target topic, which the sink's pooled transactional ids are scoped to. */
+    @Override
+    public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
+        return Optional.of(new DefaultKafkaDatasetFacet(DefaultKafkaDatasetIdentifier.ofTopics(List.of(topic))));
     }
 }

@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -22,20 +23,26 @@ import org.apache.flink.util.Collector;
  * salt and emits their sum as the next revision of the {@link MinuteRollup}. Partials carry the
  * event time at which their salt fired; the merged row is emitted when the watermark reaches it,
  * that is after every salted subtask has fired for that watermark, so all salts of a firing make
- * one revision. The state is dropped when the minute closes.
+ * one revision. A partial that arrives after its firing's watermark has passed (a late update, or
+ * an input that was idle) is emitted at the next watermark advance, or after
+ * {@code updateMaxDelayMillis} of processing time if none comes. The state is dropped when the
+ * minute closes.
  */
 public final class RollupMerger extends KeyedProcessFunction<String, PartialRollup, MinuteRollup> {
     private final long allowedLatenessMillis;
     private final int sketchLgNominalEntries;
+    private final long updateMaxDelayMillis;
     private final Clock clock;
 
     private transient MapState<Integer, PartialRollup> partials;
     private transient ValueState<Long> revision;
     private transient ValueState<Boolean> pending;
 
-    public RollupMerger(long allowedLatenessMillis, int sketchLgNominalEntries, Clock clock) {
+    public RollupMerger(
+            long allowedLatenessMillis, int sketchLgNominalEntries, long updateMaxDelayMillis, Clock clock) {
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.sketchLgNominalEntries = sketchLgNominalEntries;
+        this.updateMaxDelayMillis = updateMaxDelayMillis;
         this.clock = clock;
     }
 
@@ -55,18 +62,18 @@ public final class RollupMerger extends KeyedProcessFunction<String, PartialRoll
         partials.put(partial.salt, partial);
         if (pending.value() == null) {
             pending.update(Boolean.TRUE);
-            ctx.timerService()
-                    .registerEventTimeTimer(
-                            firingTime(ctx.timestamp(), ctx.timerService().currentWatermark()));
+            long watermark = ctx.timerService().currentWatermark();
+            Long firedAt = ctx.timestamp();
+            if (firedAt != null && firedAt > watermark) {
+                ctx.timerService().registerEventTimeTimer(firedAt);
+            } else {
+                // The watermark of this partial's firing has passed (a late update, or its input was idle):
+                // emit at the next advance, or after the delay if none comes.
+                ctx.timerService().registerEventTimeTimer(watermark + 1);
+                ctx.timerService()
+                        .registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + updateMaxDelayMillis);
+            }
         }
-    }
-
-    /**
-     * When the merged row is emitted: once the watermark reaches the partial's firing time, every
-     * salt's partial of that firing has arrived, whichever input channel is slowest.
-     */
-    private static long firingTime(long partialTimestamp, long watermark) {
-        return Math.max(partialTimestamp, watermark + 1);
     }
 
     @Override
@@ -82,7 +89,8 @@ public final class RollupMerger extends KeyedProcessFunction<String, PartialRoll
             revision.update(next);
             out.collect(merge(all, next));
         }
-        if (Minutes.closesAt(all.get(0).minute, allowedLatenessMillis) <= timestamp) {
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME
+                && Minutes.closesAt(all.get(0).minute, allowedLatenessMillis) <= timestamp) {
             partials.clear();
             revision.clear();
         }

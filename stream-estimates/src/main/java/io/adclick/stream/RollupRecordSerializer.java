@@ -6,6 +6,12 @@ import io.adclick.schemas.rollup.MinuteRollup;
 import io.adclick.schemas.wire.WireCodecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetIdentifier;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -14,7 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * key, so one key's revisions share a partition), record timestamp = now, not the minute, so that
  * time-based retention never deletes a freshly emitted rollup of an old minute.
  */
-public final class RollupRecordSerializer implements KafkaRecordSerializationSchema<MinuteRollup> {
+public final class RollupRecordSerializer
+        implements KafkaRecordSerializationSchema<MinuteRollup>, KafkaDatasetFacetProvider {
     private final String topic;
     private final Clock clock;
 
@@ -31,5 +38,11 @@ public final class RollupRecordSerializer implements KafkaRecordSerializationSch
                 clock.millis(),
                 rollup.rollupKey().getBytes(StandardCharsets.UTF_8),
                 WireCodecs.MINUTE_ROLLUP.encode(rollup));
+    }
+
+    /** The target topic, which the sink's pooled transactional ids are scoped to. */
+    @Override
+    public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
+        return Optional.of(new DefaultKafkaDatasetFacet(DefaultKafkaDatasetIdentifier.ofTopics(List.of(topic))));
     }
 }

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -20,6 +21,10 @@ import org.apache.flink.util.Collector;
  * most once per watermark advance while late events (within the lateness) change it, never once
  * per late event.
  *
+ * <p>An update also fires after {@code updateMaxDelayMillis} of processing time if no watermark
+ * advance came first: after a quiet period (idle sources) the watermark may not move for a long
+ * time, and a correction must not wait for the next traffic.
+ *
  * <p>The minutes closed so far are remembered in checkpointed state, so an event of a closed
  * minute is dropped (and counted) even right after a restore, when the watermark starts over from
  * its minimum; a fresh partial would otherwise replace the minute's full totals downstream.
@@ -27,14 +32,16 @@ import org.apache.flink.util.Collector;
 public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, StreamEvent, PartialRollup> {
     private final long allowedLatenessMillis;
     private final int sketchLgNominalEntries;
+    private final long updateMaxDelayMillis;
 
     private transient MapState<Long, MinuteAccumulator> openMinutes;
     private transient ValueState<Long> closedThrough;
     private transient Counter droppedClosedMinute;
 
-    public SaltedMinuteAggregator(long allowedLatenessMillis, int sketchLgNominalEntries) {
+    public SaltedMinuteAggregator(long allowedLatenessMillis, int sketchLgNominalEntries, long updateMaxDelayMillis) {
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.sketchLgNominalEntries = sketchLgNominalEntries;
+        this.updateMaxDelayMillis = updateMaxDelayMillis;
     }
 
     @Override
@@ -61,7 +68,12 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
             ctx.timerService().registerEventTimeTimer(Minutes.closesAt(minute, allowedLatenessMillis));
         }
         if (!accumulator.dirty) {
-            ctx.timerService().registerEventTimeTimer(nextFiring(minute, watermark));
+            long firing = nextFiring(minute, watermark);
+            ctx.timerService().registerEventTimeTimer(firing);
+            if (firing > Minutes.maxTimestamp(minute)) {
+                ctx.timerService()
+                        .registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + updateMaxDelayMillis);
+            }
         }
         accumulator.add(event);
         openMinutes.put(minute, accumulator);
@@ -75,16 +87,21 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PartialRollup> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            emitUpdates(ctx.timerService().currentWatermark(), ctx, out);
+            return;
+        }
+        emitUpdates(timestamp, ctx, out);
+        closeMinutes(timestamp);
+    }
+
+    /** Emits every changed minute that ended by {@code time}. */
+    private void emitUpdates(long time, OnTimerContext ctx, Collector<PartialRollup> out) throws Exception {
         int salt = SaltedKey.saltOf(ctx.getCurrentKey());
-        List<Long> toClose = new ArrayList<>();
         List<Map.Entry<Long, MinuteAccumulator>> toEmit = new ArrayList<>();
         for (Map.Entry<Long, MinuteAccumulator> entry : openMinutes.entries()) {
-            long minute = entry.getKey();
-            if (entry.getValue().dirty && Minutes.maxTimestamp(minute) <= timestamp) {
+            if (entry.getValue().dirty && Minutes.maxTimestamp(entry.getKey()) <= time) {
                 toEmit.add(entry);
-            }
-            if (Minutes.closesAt(minute, allowedLatenessMillis) <= timestamp) {
-                toClose.add(minute);
             }
         }
         for (Map.Entry<Long, MinuteAccumulator> entry : toEmit) {
@@ -92,6 +109,16 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
             out.collect(accumulator.toPartial(entry.getKey(), salt));
             accumulator.dirty = false;
             openMinutes.put(entry.getKey(), accumulator);
+        }
+    }
+
+    /** Forgets the minutes that are beyond the allowed lateness at {@code watermark}. */
+    private void closeMinutes(long watermark) throws Exception {
+        List<Long> toClose = new ArrayList<>();
+        for (long minute : openMinutes.keys()) {
+            if (Minutes.closesAt(minute, allowedLatenessMillis) <= watermark) {
+                toClose.add(minute);
+            }
         }
         for (long minute : toClose) {
             openMinutes.remove(minute);

@@ -91,6 +91,12 @@ public final class StreamEstimatesJob implements Callable<Integer> {
     @Option(names = "--sketch-lg-nominal-entries", description = "Theta sketch size, log2 (default 12).")
     int sketchLgNominalEntries = EstimatesConfig.DEFAULT_SKETCH_LG_NOMINAL_ENTRIES;
 
+    @Option(
+            names = "--update-max-delay",
+            converter = DurationConverter.class,
+            description = "Longest wait of a minute's correction for the next watermark (default 2 s).")
+    Duration updateMaxDelay = EstimatesConfig.DEFAULT_UPDATE_MAX_DELAY;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new StreamEstimatesJob()).execute(args));
     }
@@ -133,7 +139,8 @@ public final class StreamEstimatesJob implements Callable<Integer> {
                         dedupTtl,
                         firstClickTtl,
                         saltBuckets,
-                        sketchLgNominalEntries));
+                        sketchLgNominalEntries,
+                        updateMaxDelay));
     }
 
     /** Durations as Flink writes them: {@code 5 s}, {@code 10min}, {@code 25 h}, {@code 500ms}. */

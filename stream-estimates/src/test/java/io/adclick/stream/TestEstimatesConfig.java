@@ -18,6 +18,7 @@ class TestEstimatesConfig {
         assertThat(config.firstClickTtl()).isEqualTo(Duration.ofHours(25));
         assertThat(config.saltBuckets()).isEqualTo(4);
         assertThat(config.sketchLgNominalEntries()).isEqualTo(12);
+        assertThat(config.updateMaxDelay()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -29,7 +30,8 @@ class TestEstimatesConfig {
                 .withDedupTtl(Duration.ofSeconds(4))
                 .withFirstClickTtl(Duration.ofSeconds(5))
                 .withSaltBuckets(6)
-                .withSketchLgNominalEntries(7);
+                .withSketchLgNominalEntries(7)
+                .withUpdateMaxDelay(Duration.ofSeconds(8));
 
         assertThat(config)
                 .isEqualTo(new EstimatesConfig(
@@ -39,7 +41,8 @@ class TestEstimatesConfig {
                         Duration.ofSeconds(4),
                         Duration.ofSeconds(5),
                         6,
-                        7));
+                        7,
+                        Duration.ofSeconds(8)));
     }
 
     @Test

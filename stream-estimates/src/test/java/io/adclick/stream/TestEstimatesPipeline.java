@@ -81,7 +81,10 @@ class TestEstimatesPipeline {
 
     @Test
     void eventsWithinTheLatenessProduceALaterRevisionAndLaterOnesGoToTheLateOutput() throws Exception {
-        EstimatesConfig config = CONFIG.withMaxOutOfOrderness(Duration.ZERO).withAllowedLateness(Duration.ofMinutes(1));
+        // updates wait for the watermark only (never for processing time), so the revisions are deterministic
+        EstimatesConfig config = CONFIG.withMaxOutOfOrderness(Duration.ZERO)
+                .withAllowedLateness(Duration.ofMinutes(1))
+                .withUpdateMaxDelay(Duration.ofHours(1));
         RawEvent tooLate = impression("late", T0.plusSeconds(30), "u9");
         List<RawEvent> events = new ArrayList<>(List.of(
                 impression("a", T0.plusSeconds(1), "u1"),

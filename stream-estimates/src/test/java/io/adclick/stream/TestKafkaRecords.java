@@ -83,6 +83,14 @@ class TestKafkaRecords {
         assertThat(record.timestamp()).isEqualTo(NOW.toEpochMilli());
     }
 
+    @Test
+    void exactlyOnceSinksPassTheConnectorsSanityChecks() {
+        assertThat(KafkaConnectors.minuteRollups(JobSettings.defaults(), CLOCK)).isNotNull();
+        assertThat(KafkaConnectors.lateEvents(JobSettings.defaults(), CLOCK)).isNotNull();
+        assertThat(KafkaConnectors.rawEvents(JobSettings.defaults()).getBoundedness())
+                .isEqualTo(org.apache.flink.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED);
+    }
+
     private static ConsumerRecord<byte[], byte[]> record(String value) {
         return new ConsumerRecord<>("events.raw", 0, 1, null, value.getBytes(StandardCharsets.UTF_8));
     }

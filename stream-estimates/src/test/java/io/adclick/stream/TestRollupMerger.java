@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class TestRollupMerger {
     static final long LATENESS = 60_000;
     static final long MINUTE_END = T0.toEpochMilli() + 59_999;
+    static final long UPDATE_DELAY = 2_000;
     static final Instant NOW = Instant.parse("2026-11-23T10:01:07Z");
 
     KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> harness;
@@ -27,7 +28,7 @@ class TestRollupMerger {
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new RollupMerger(LATENESS, 12, Clock.fixed(NOW, ZoneOffset.UTC)),
+                new RollupMerger(LATENESS, 12, UPDATE_DELAY, Clock.fixed(NOW, ZoneOffset.UTC)),
                 PartialRollup::mergeKey,
                 Types.STRING);
         harness.open();
@@ -87,6 +88,19 @@ class TestRollupMerger {
         harness.processWatermark(MINUTE_END);
 
         assertThat(single().impressions()).isEqualTo(30);
+    }
+
+    @Test
+    void aPartialArrivingAfterItsWatermarkIsEmittedAfterTheDelayWhenNoWatermarkComes() throws Exception {
+        harness.setProcessingTime(0);
+        harness.processWatermark(MINUTE_END + 5_000);
+        harness.processElement(partial(0, 10, 0, 0, 0, List.of("u1")), MINUTE_END);
+        harness.setProcessingTime(UPDATE_DELAY - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.setProcessingTime(UPDATE_DELAY);
+
+        assertThat(single().impressions()).isEqualTo(10);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class TestSaltedMinuteAggregator {
     static final long LATENESS = 60_000;
     static final long MINUTE_END = T0.toEpochMilli() + 59_999;
+    static final long UPDATE_DELAY = 2_000;
 
     KeyedOneInputStreamOperatorTestHarness<String, StreamEvent, PartialRollup> harness;
 
@@ -64,6 +65,22 @@ class TestSaltedMinuteAggregator {
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(p -> assertThat(p.impressions)
                 .isEqualTo(4));
+    }
+
+    @Test
+    void emitsALateUpdateAfterTheDelayWhenNoWatermarkComes() throws Exception {
+        harness.setProcessingTime(0);
+        harness.processElement(impression("a", T0.plusSeconds(1)));
+        harness.processWatermark(MINUTE_END + 1_000);
+        harness.getOutput().clear();
+
+        harness.processElement(impression("b", T0.plusSeconds(2)));
+        harness.setProcessingTime(UPDATE_DELAY - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.setProcessingTime(UPDATE_DELAY);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(p -> assertThat(p.impressions)
+                .isEqualTo(2));
     }
 
     @Test
@@ -117,7 +134,9 @@ class TestSaltedMinuteAggregator {
     private static KeyedOneInputStreamOperatorTestHarness<String, StreamEvent, PartialRollup> newHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SaltedMinuteAggregator(LATENESS, 12)), new SaltedKey(1), Types.STRING);
+                new KeyedProcessOperator<>(new SaltedMinuteAggregator(LATENESS, 12, UPDATE_DELAY)),
+                new SaltedKey(1),
+                Types.STRING);
     }
 
     static StreamRecord<StreamEvent> impression(String impressionId, Instant time) {
