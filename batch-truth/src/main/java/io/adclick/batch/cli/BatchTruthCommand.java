@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             PartitionCommands.Hour.class,
             PartitionCommands.Day.class,
+            PartitionCommands.Due.class,
             PartitionCommands.BackfillCommand.class,
             MaintainCommand.class,
             SettingsCommand.class
@@ -21,7 +22,8 @@ public final class BatchTruthCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Choose a command: hour, day, backfill, maintain");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Choose a command: hour, day, due, backfill, maintain");
     }
 
     /** The command line with errors reported as one clear sentence (exit code 2 for bad input). */

@@ -2,7 +2,10 @@ package io.adclick.batch.cli;
 
 import io.adclick.batch.run.JobRun;
 import io.adclick.batch.truth.Backfill;
+import io.adclick.batch.truth.DueHours;
 import io.adclick.batch.truth.TruthPartition;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +54,60 @@ final class PartitionCommands {
                 System.err.printf("Recomputing day %s ...%n", partition);
                 JobRun run = runtime.job.run(partition);
                 RunTable.print(System.out, List.of(run), List.of());
+                return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "due",
+            description = "Recompute each closed hour (its end plus --grace-seconds passed, within --window-hours)"
+                    + " that holds raw events and was never computed, or whose partition received raw events since"
+                    + " its last successful run; all from one raw_events snapshot.")
+    static final class Due implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(
+                names = "--grace-seconds",
+                paramLabel = "S",
+                defaultValue = "120",
+                description = "how long after its end an hour counts as closed (default: ${DEFAULT-VALUE})")
+        long graceSeconds;
+
+        @Option(
+                names = "--window-hours",
+                paramLabel = "N",
+                defaultValue = "24",
+                description = "how many closed hours back to look (default: ${DEFAULT-VALUE})")
+        int windowHours;
+
+        @Override
+        public Integer call() {
+            if (graceSeconds < 0) {
+                throw new IllegalArgumentException("Invalid --grace-seconds %d: use 0 or more".formatted(graceSeconds));
+            }
+            try (JobRuntime runtime = new JobRuntime(options.config())) {
+                runtime.tables.createMissing();
+                Long snapshot = runtime.tables.currentRawSnapshotId();
+                List<DueHours.Due> due = new DueHours(runtime.tables, runtime.job.runs())
+                        .find(Instant.now(), Duration.ofSeconds(graceSeconds), windowHours, snapshot);
+                if (due.isEmpty()) {
+                    System.err.printf("No hour is due (raw_events snapshot %s)%n", snapshot);
+                    return 0;
+                }
+                List<JobRun> runs = new ArrayList<>();
+                for (DueHours.Due hour : due) {
+                    System.err.printf(
+                            "[%s] %d/%d recomputing hour %s (%s) ...%n",
+                            BackfillCommand.bar(runs.size(), due.size()),
+                            runs.size() + 1,
+                            due.size(),
+                            hour.hour(),
+                            hour.reason());
+                    runs.add(runtime.job.run(hour.hour(), snapshot));
+                }
+                RunTable.print(System.out, runs, List.of());
                 return 0;
             }
         }
@@ -108,7 +165,7 @@ final class PartitionCommands {
             }
         }
 
-        private static String bar(int done, int total) {
+        static String bar(int done, int total) {
             int width = 30;
             int filled = total == 0 ? width : done * width / total;
             return "#".repeat(filled) + ".".repeat(width - filled);

@@ -8,7 +8,10 @@ import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.table.JobRunsTable;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.Row;
@@ -71,6 +74,31 @@ public final class JobRunLog {
         return rows.isEmpty() || rows.get(0).isNullAt(0)
                 ? Optional.empty()
                 : Optional.of(rows.get(0).getLong(0));
+    }
+
+    /**
+     * The {@code raw_events} snapshot of the latest successful run of {@code job} for each of
+     * {@code partitionKeys} that has one.
+     */
+    public Map<String, Long> latestSuccessfulRawSnapshots(String job, Collection<String> partitionKeys) {
+        requireNonNull(job, "job is null");
+        requireNonNull(partitionKeys, "partitionKeys is null");
+        Map<String, Long> latest = new HashMap<>();
+        if (partitionKeys.isEmpty()) {
+            return latest;
+        }
+        tables.spark()
+                .table(tables.sqlName(AdclickTables.JOB_RUNS))
+                .filter(col("job")
+                        .equalTo(job)
+                        .and(col("partition_key").isin(partitionKeys.toArray()))
+                        .and(col("status").equalTo(JobRun.Status.SUCCEEDED.wireName()))
+                        .and(col("raw_snapshot_id").isNotNull()))
+                .orderBy(col("ended_at"))
+                .select("partition_key", "raw_snapshot_id")
+                .collectAsList()
+                .forEach(row -> latest.put(row.getString(0), row.getLong(1)));
+        return latest;
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -29,8 +29,9 @@ public final class ArchiveFigures {
      *
      * @param snapshots snapshots in the table's metadata (one per sink commit until expired)
      * @param rows {@code total-records} of the current snapshot
+     * @param currentSnapshotId the current snapshot, empty while the table has none
      */
-    public record TableFigures(int snapshots, long rows) {
+    public record TableFigures(int snapshots, long rows, java.util.OptionalLong currentSnapshotId) {
         public String describe() {
             return "%s: %d snapshots, %,d rows".formatted(AdclickTables.RAW_EVENTS, snapshots, rows);
         }
@@ -55,7 +56,8 @@ public final class ArchiveFigures {
                 rows = snapshot.path("summary").path("total-records").asLong(0);
             }
         }
-        return new TableFigures(count, rows);
+        return new TableFigures(
+                count, rows, current == -1 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(current));
     }
 
     /**

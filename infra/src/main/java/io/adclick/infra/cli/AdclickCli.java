@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             TokenCommand.class,
             GenerateCommand.class,
+            BatchCommand.class,
+            BackfillCommand.class,
             TopicsCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -17,6 +17,8 @@ import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StackState;
 import io.adclick.infra.stack.StackStateFile;
 import io.adclick.infra.traffic.TrafficGenerator;
+import io.adclick.infra.truth.TruthRun;
+import io.adclick.infra.truth.TruthScheduler;
 import io.adclick.schemas.wire.Topics;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -45,6 +47,7 @@ final class StatusCommand implements Callable<Integer> {
             ObjectStore.NAME,
             IcebergCatalog.NAME,
             KafkaConnectWorker.NAME,
+            TruthScheduler.NAME,
             IngestEdge.NAME,
             TrafficGenerator.NAME);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
@@ -109,6 +112,12 @@ final class StatusCommand implements Callable<Integer> {
             case KafkaConnectWorker.NAME -> {
                 health = HttpProbe.answers(URI.create(component.url() + "/"));
                 figures = health.healthy() ? connectFigures(URI.create(component.url()), state) : "";
+            }
+            case TruthScheduler.NAME -> {
+                health = Health.up("scheduling");
+                figures = TruthRun.read(TruthScheduler.lastRunFile(stackOptions.config()))
+                        .map(run -> "last run: " + run.line())
+                        .orElse("no run yet");
             }
             default -> {
                 health = Health.up("running");

@@ -18,7 +18,9 @@ import io.adclick.infra.stack.StackState;
 import io.adclick.infra.stack.StackStateFile;
 import io.adclick.infra.traffic.TrafficGenerator;
 import io.adclick.infra.traffic.TrafficMix;
+import io.adclick.infra.truth.TruthScheduler;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
         name = "up",
         mixinStandardHelpOptions = true,
         description =
-                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the ingest edge and synthetic traffic; Ctrl-C stops everything.")
+                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the billing truth scheduler, the ingest edge and synthetic traffic; Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
@@ -90,6 +92,9 @@ final class UpCommand implements Callable<Integer> {
         components.add(new ObjectStore(config, reportDeath));
         components.add(new IcebergCatalog(config, reportDeath));
         components.add(new KafkaConnectWorker(config, reportDeath));
+        if (config.truth().schedulerEnabled()) {
+            components.add(new TruthScheduler(config, console, Clock.systemUTC()));
+        }
         components.add(new IngestEdge(config, reportDeath));
         if (!noTraffic) {
             long trafficSeed = seed != null ? seed : System.nanoTime();
@@ -137,6 +142,10 @@ final class UpCommand implements Callable<Integer> {
         });
     }
 
+    private static String describe(java.time.Duration grace) {
+        return grace.toSeconds() % 60 == 0 ? grace.toMinutes() + " min" : grace.toSeconds() + " s";
+    }
+
     private void printUrls(PrintWriter out, StackConfig config) {
         out.println();
         out.println("adclick is up. Press Ctrl-C to stop everything.");
@@ -151,6 +160,17 @@ final class UpCommand implements Callable<Integer> {
         out.printf(
                 "  Kafka Connect    %s/connectors/raw-events-archive/status%n",
                 config.archive().connectUrl());
+        out.printf(
+                "  truth jobs       %s%n",
+                config.truth().schedulerEnabled()
+                        ? "hourly %s after each hour (checked every %d s), day recompute every %d min, maintenance every %d min; log %s"
+                                .formatted(
+                                        describe(config.truth().grace()),
+                                        config.truth().checkInterval().toSeconds(),
+                                        config.truth().dailyInterval().toMinutes(),
+                                        config.truth().maintainInterval().toMinutes(),
+                                        config.logFile(TruthScheduler.NAME))
+                        : "off (" + io.adclick.infra.stack.TruthConfig.SCHEDULER_ENABLED_ENV + "=off)");
         out.printf("  traffic          %s%n", noTraffic ? "off (--no-traffic)" : config.trafficRate() + " requests/s");
         out.printf("  logs             %s%n", config.logsDir());
         out.println("  status / stop    ./adclick status   ./adclick down");

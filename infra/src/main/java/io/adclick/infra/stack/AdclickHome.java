@@ -66,6 +66,12 @@ public record AdclickHome(Path root) {
         return jar + java.io.File.pathSeparator + readClasspath(root.resolve("ingest-edge/target/classpath.txt"));
     }
 
+    /** The billing truth jobs' jar followed by their dependencies (Spark, Iceberg). */
+    public String batchTruthClasspath() {
+        Path jar = requireBuilt(root.resolve("batch-truth/target/batch-truth-0.1.0.jar"));
+        return jar + java.io.File.pathSeparator + readClasspath(root.resolve("batch-truth/target/classpath.txt"));
+    }
+
     private Path requireBuilt(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new StartupException(

@@ -14,6 +14,7 @@ import java.util.function.Function;
  * @param stateDir where data, logs and {@code run/stack.json} live
  * @param trafficRate requests per second of the synthetic traffic {@code adclick up} starts
  * @param archive the object store, REST catalog and Connect worker of the raw archive
+ * @param truth the billing truth jobs and their schedule
  */
 public record StackConfig(
         AdclickHome home,
@@ -26,7 +27,8 @@ public record StackConfig(
         int trafficRate,
         Duration startTimeout,
         Duration stopTimeout,
-        ArchiveConfig archive) {
+        ArchiveConfig archive,
+        TruthConfig truth) {
 
     public static final String STATE_DIR_ENV = "ADCLICK_STATE_DIR";
     /** Relative to {@code ADCLICK_HOME}. */
@@ -67,6 +69,7 @@ public record StackConfig(
         port("Kafka controller port", kafkaControllerPort);
         port("edge port", edgePort);
         requireNonNull(archive, "archive is null");
+        requireNonNull(truth, "truth is null");
         if (java.util.stream.IntStream.of(
                                 kafkaPort,
                                 kafkaControllerPort,
@@ -116,7 +119,8 @@ public record StackConfig(
                 get(env, TRAFFIC_RATE_ENV, Integer::parseInt, DEFAULT_TRAFFIC_RATE),
                 get(env, START_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_START_TIMEOUT),
                 get(env, STOP_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_STOP_TIMEOUT),
-                ArchiveConfig.fromEnvironment(env));
+                ArchiveConfig.fromEnvironment(env),
+                TruthConfig.fromEnvironment(env));
     }
 
     public StackConfig withStateDir(Path dir) {
@@ -131,7 +135,8 @@ public record StackConfig(
                 trafficRate,
                 startTimeout,
                 stopTimeout,
-                archive);
+                archive,
+                truth);
     }
 
     public StackConfig withPorts(int kafka, int controller, int edge) {
@@ -146,7 +151,8 @@ public record StackConfig(
                 trafficRate,
                 startTimeout,
                 stopTimeout,
-                archive);
+                archive,
+                truth);
     }
 
     public StackConfig withTrafficRate(int rate) {
@@ -161,7 +167,8 @@ public record StackConfig(
                 rate,
                 startTimeout,
                 stopTimeout,
-                archive);
+                archive,
+                truth);
     }
 
     public StackConfig withArchive(ArchiveConfig newArchive) {
@@ -176,7 +183,24 @@ public record StackConfig(
                 trafficRate,
                 startTimeout,
                 stopTimeout,
-                newArchive);
+                newArchive,
+                truth);
+    }
+
+    public StackConfig withTruth(TruthConfig newTruth) {
+        return new StackConfig(
+                home,
+                stateDir,
+                kafkaPort,
+                kafkaControllerPort,
+                edgePort,
+                kafkaHeap,
+                edgeHeap,
+                trafficRate,
+                startTimeout,
+                stopTimeout,
+                archive,
+                newTruth);
     }
 
     public Path logsDir() {
@@ -216,6 +240,11 @@ public record StackConfig(
     /** The Connect worker's configuration: {@code <state>/connect}. */
     public Path connectDir() {
         return stateDir.resolve("connect");
+    }
+
+    /** The truth jobs' launcher state (last run, interrupted backfill): {@code <state>/truth}. */
+    public Path truthDir() {
+        return stateDir.resolve("truth");
     }
 
     public String kafkaBootstrap() {

@@ -55,6 +55,25 @@ public final class AdCatalog {
         return new AdCatalog(campaigns, publishers);
     }
 
+    /**
+     * This catalog with every advertiser, campaign, ad and publisher id prefixed by {@code
+     * namespace} (e.g. {@code it-}), so that the traffic of one test is told apart from another's
+     * in a shared stack.
+     */
+    public AdCatalog withNamespace(String namespace) {
+        java.util.Objects.requireNonNull(namespace, "namespace is null");
+        List<Campaign> renamed = campaigns.stream()
+                .map(c -> new Campaign(
+                        namespace + c.id(),
+                        namespace + c.advertiserId(),
+                        c.adIds().stream().map(ad -> namespace + ad).toList(),
+                        c.cpcMicros(),
+                        c.landingUrl()))
+                .toList();
+        return new AdCatalog(
+                renamed, publishers.stream().map(p -> namespace + p).toList());
+    }
+
     /** Campaigns by popularity rank: index 0 is the hot one. */
     public List<Campaign> campaigns() {
         return campaigns;

@@ -25,6 +25,9 @@ public final class EdgeClient {
     /** The CDN/LB header the edge reads the country from. */
     public static final String COUNTRY_HEADER = "X-Country";
 
+    /** The User-Agent of SDK batches. */
+    public static final String SDK_USER_AGENT = "adclick-sdk/1.0 (synthetic)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
@@ -78,7 +81,7 @@ public final class EdgeClient {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/v1/events"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "adclick-sdk/1.0 (synthetic)")
+                .header("User-Agent", SDK_USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return exchange(request, true);

@@ -14,6 +14,11 @@ import java.util.List;
  * @param kind {@code impression} or {@code click}
  * @param source {@code pixel}, {@code redirect} or {@code sdk}
  * @param eventId the recorded event id ({@code X-Event-Id} for /i and /c; null when not acknowledged)
+ * @param eventTime the event time the SDK sent; null for /i and /c, where the edge stamps its receive time
+ * @param country the country sent ({@code X-Country} for /i and /c, the envelope's for the SDK)
+ * @param device the device meant: the envelope's for the SDK; for /i and /c the device whose typical
+ *     User-Agent was sent (the edge classifies the User-Agent itself)
+ * @param userAgent the User-Agent header sent
  * @param tokenStatus what the edge should find: {@code valid}, {@code expired} or {@code invalid}
  * @param httpStatus the answer's status, 0 when none arrived
  * @param acknowledged whether the edge took responsibility for the event
@@ -28,8 +33,13 @@ import java.util.List;
     "impression_id",
     "advertiser_id",
     "campaign_id",
+    "ad_id",
+    "publisher_id",
     "cpc_micros",
     "user_id",
+    "country",
+    "device",
+    "user_agent",
     "token_status",
     "http_status",
     "acknowledged",
@@ -44,8 +54,13 @@ public record TruthRecord(
         @JsonProperty("impression_id") String impressionId,
         @JsonProperty("advertiser_id") String advertiserId,
         @JsonProperty("campaign_id") String campaignId,
+        @JsonProperty("ad_id") String adId,
+        @JsonProperty("publisher_id") String publisherId,
         @JsonProperty("cpc_micros") long cpcMicros,
         @JsonProperty("user_id") String userId,
+        @JsonProperty("country") String country,
+        @JsonProperty("device") String device,
+        @JsonProperty("user_agent") String userAgent,
         @JsonProperty("token_status") String tokenStatus,
         @JsonProperty("http_status") int httpStatus,
         @JsonProperty("acknowledged") boolean acknowledged,
@@ -92,8 +107,13 @@ public record TruthRecord(
                     serve.impressionId(),
                     serve.campaign().advertiserId(),
                     serve.campaign().id(),
+                    serve.adId(),
+                    serve.publisherId(),
                     serve.campaign().cpcMicros(),
                     event.visitor().userId(),
+                    event.visitor().country(),
+                    event.visitor().device().wireName(),
+                    EdgeClient.SDK_USER_AGENT,
                     serve.expectedStatus().wireName(),
                     response.status(),
                     response.acknowledged(i),
@@ -120,8 +140,13 @@ public record TruthRecord(
                 serve.impressionId(),
                 serve.campaign().advertiserId(),
                 serve.campaign().id(),
+                serve.adId(),
+                serve.publisherId(),
                 serve.campaign().cpcMicros(),
                 visitor.userId(),
+                visitor.country(),
+                visitor.device().wireName(),
+                visitor.userAgent(),
                 serve.expectedStatus().wireName(),
                 response.status(),
                 response.acknowledged(),

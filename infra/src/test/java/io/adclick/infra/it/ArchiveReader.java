@@ -45,6 +45,24 @@ public final class ArchiveReader implements AutoCloseable {
         return rows;
     }
 
+    /** Any table of the catalog, as of its current snapshot. */
+    public Table table(org.apache.iceberg.catalog.TableIdentifier id) {
+        return catalog.loadTable(id);
+    }
+
+    /** The rows of {@code id}'s current snapshot that match {@code filter}. */
+    public List<Record> rows(
+            org.apache.iceberg.catalog.TableIdentifier id, org.apache.iceberg.expressions.Expression filter) {
+        List<Record> rows = new ArrayList<>();
+        try (CloseableIterable<Record> records =
+                IcebergGenerics.read(table(id)).where(filter).build()) {
+            records.forEach(record -> rows.add(record.copy()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
     /** The number of rows in the current snapshot, from its summary (no data files read). */
     public long rawEventCount() {
         Snapshot snapshot = rawEvents().currentSnapshot();

@@ -64,7 +64,8 @@ class TestStackConfig {
                         5,
                         Duration.ofSeconds(120),
                         Duration.ofSeconds(10),
-                        ArchiveConfig.fromEnvironment(Map.of())));
+                        ArchiveConfig.fromEnvironment(Map.of()),
+                        TruthConfig.defaults()));
     }
 
     @Test
