@@ -61,7 +61,8 @@ public final class EstimatesPipeline {
                 .uid("first-click-per-impression");
 
         DataStream<MinuteRollup> rollups = marked.keyBy(new SaltedKey(config.saltBuckets()))
-                .process(new SaltedMinuteAggregator(lateness, config.sketchLgNominalEntries(), updateDelay))
+                .process(new SaltedMinuteAggregator(
+                        lateness, config.sketchLgNominalEntries(), updateDelay, config.dedupTtl()))
                 .name("salted-minute-partials")
                 .uid("salted-minute-partials")
                 .keyBy(PartialRollup::mergeKey)

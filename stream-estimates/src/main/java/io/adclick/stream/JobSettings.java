@@ -121,6 +121,8 @@ public record JobSettings(
         settings.put("execution.checkpointing.incremental", "true");
         settings.put("state.backend.type", stateBackend.flinkName());
         settings.put("parallelism.default", Integer.toString(parallelism));
+        // Every type has a Flink serializer of its own: fail at job start rather than fall back to Kryo.
+        settings.put("pipeline.generic-types", "false");
         restoreFrom.ifPresent(path ->
                 settings.put("execution.state-recovery.path", path.toUri().toString()));
         return Configuration.fromMap(settings);

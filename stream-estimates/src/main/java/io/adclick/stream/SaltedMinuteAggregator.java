@@ -1,11 +1,15 @@
 package io.adclick.stream;
 
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -33,22 +37,34 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
     private final long allowedLatenessMillis;
     private final int sketchLgNominalEntries;
     private final long updateMaxDelayMillis;
+    private final Duration closedMinutesTtl;
 
     private transient MapState<Long, MinuteAccumulator> openMinutes;
     private transient ValueState<Long> closedThrough;
     private transient Counter droppedClosedMinute;
 
-    public SaltedMinuteAggregator(long allowedLatenessMillis, int sketchLgNominalEntries, long updateMaxDelayMillis) {
+    /**
+     * @param closedMinutesTtl how long (processing time) a key remembers which minutes it closed; the
+     *     pipeline uses the dedup TTL, as long as it remembers event ids
+     */
+    public SaltedMinuteAggregator(
+            long allowedLatenessMillis,
+            int sketchLgNominalEntries,
+            long updateMaxDelayMillis,
+            Duration closedMinutesTtl) {
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.sketchLgNominalEntries = sketchLgNominalEntries;
         this.updateMaxDelayMillis = updateMaxDelayMillis;
+        this.closedMinutesTtl = requireNonNull(closedMinutesTtl, "closedMinutesTtl is null");
     }
 
     @Override
     public void open(OpenContext openContext) {
         openMinutes = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>("open-minutes", Types.LONG, MinuteAccumulatorTypeInfo.INSTANCE));
-        closedThrough = getRuntimeContext().getState(new ValueStateDescriptor<>("closed-through", Types.LONG));
+        ValueStateDescriptor<Long> closed = new ValueStateDescriptor<>("closed-through", Types.LONG);
+        closed.enableTimeToLive(StateTtlConfig.newBuilder(closedMinutesTtl).build());
+        closedThrough = getRuntimeContext().getState(closed);
         droppedClosedMinute = getRuntimeContext().getMetricGroup().counter("droppedEventsOfClosedMinutes");
     }
 

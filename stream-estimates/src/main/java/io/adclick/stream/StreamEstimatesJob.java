@@ -111,15 +111,19 @@ public final class StreamEstimatesJob implements Callable<Integer> {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(restoreFrom));
 
-        Clock clock = Clock.systemUTC();
+        wire(env, settings, Clock.systemUTC());
+        env.execute("adclick-stream-estimates");
+        return 0;
+    }
+
+    /** Wires the Kafka source, the pipeline and the Kafka sinks into {@code env}. */
+    static void wire(StreamExecutionEnvironment env, JobSettings settings, Clock clock) {
         EstimatesPipeline pipeline = new EstimatesPipeline(settings.estimates(), clock);
         DataStream<RawEvent> events = env.fromSource(
                         KafkaConnectors.rawEvents(settings), pipeline.watermarkStrategy(), Topics.EVENTS_RAW)
                 .uid("events-raw-source");
         pipeline.build(events)
                 .sinkTo(KafkaConnectors.minuteRollups(settings, clock), KafkaConnectors.lateEvents(settings, clock));
-        env.execute("adclick-stream-estimates");
-        return 0;
     }
 
     JobSettings settings() {

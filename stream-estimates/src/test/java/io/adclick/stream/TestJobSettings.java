@@ -40,6 +40,7 @@ class TestJobSettings {
                 .containsEntry("execution.checkpointing.incremental", "true")
                 .containsEntry("state.backend.type", "hashmap")
                 .containsEntry("parallelism.default", "2")
+                .containsEntry("pipeline.generic-types", "false")
                 .doesNotContainKey("execution.state-recovery.path");
     }
 

@@ -4,6 +4,7 @@ import static io.adclick.stream.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.schemas.event.RawEvent;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -134,7 +135,8 @@ class TestSaltedMinuteAggregator {
     private static KeyedOneInputStreamOperatorTestHarness<String, StreamEvent, PartialRollup> newHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SaltedMinuteAggregator(LATENESS, 12, UPDATE_DELAY)),
+                new KeyedProcessOperator<>(
+                        new SaltedMinuteAggregator(LATENESS, 12, UPDATE_DELAY, Duration.ofHours(25))),
                 new SaltedKey(1),
                 Types.STRING);
     }

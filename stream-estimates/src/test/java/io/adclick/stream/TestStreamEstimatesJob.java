@@ -1,0 +1,34 @@
+package io.adclick.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+class TestStreamEstimatesJob {
+    @Test
+    void theJobGraphNeedsNoKryoAndNamesEveryStatefulStep() {
+        JobSettings settings = JobSettings.defaults();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(Optional.empty()));
+
+        StreamEstimatesJob.wire(env, settings, Clock.systemUTC());
+        StreamGraph graph = env.getStreamGraph();
+
+        assertThat(graph.getStreamNodes())
+                .extracting(StreamNode::getTransformationUID)
+                .contains(
+                        "events-raw-source",
+                        "route-late-events",
+                        "dedup-event-id",
+                        "first-click-per-impression",
+                        "salted-minute-partials",
+                        "merge-minute-rollups");
+        assertThat(graph.getStreamNodes()).allSatisfy(node -> assertThat(node.getTypeSerializersIn())
+                .doesNotHaveAnyElementsOfTypes(org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer.class));
+    }
+}
