@@ -1,6 +1,6 @@
 package io.adclick.infra.cli;
 
-import io.adclick.infra.kafka.ContractTopics;
+import io.adclick.infra.kafka.StackTopics;
 import io.adclick.infra.kafka.TopicCreator;
 import io.adclick.infra.kafka.TopicSpec;
 import java.io.PrintWriter;
@@ -70,7 +70,7 @@ final class TopicsCreateCommand implements Callable<Integer> {
 
     /** The contract topics as a cluster of {@code replicas} brokers gets them. */
     static List<TopicSpec> plan(short replicas, int partitionsScale) {
-        return ContractTopics.all().stream()
+        return StackTopics.all().stream()
                 .map(topic -> topic.withReplication(replicas).withPartitionsScaledBy(partitionsScale))
                 .toList();
     }
