@@ -16,6 +16,9 @@ import io.adclick.infra.stack.RecordedProcess;
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StackState;
 import io.adclick.infra.stack.StackStateFile;
+import io.adclick.infra.stack.StreamConfig;
+import io.adclick.infra.stream.StreamEstimates;
+import io.adclick.infra.stream.StreamFigures;
 import io.adclick.infra.traffic.TrafficGenerator;
 import io.adclick.infra.truth.TruthRun;
 import io.adclick.infra.truth.TruthScheduler;
@@ -24,6 +27,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +53,7 @@ final class StatusCommand implements Callable<Integer> {
             KafkaConnectWorker.NAME,
             TruthScheduler.NAME,
             IngestEdge.NAME,
+            StreamEstimates.NAME,
             TrafficGenerator.NAME);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final String ROW = "%-12s %-12s %-8s %-6s %-28s %s%n";
@@ -113,6 +118,12 @@ final class StatusCommand implements Callable<Integer> {
                 health = HttpProbe.answers(URI.create(component.url() + "/"));
                 figures = health.healthy() ? connectFigures(URI.create(component.url()), state) : "";
             }
+            case StreamEstimates.NAME -> {
+                StreamConfig stream = stackOptions.config().stream();
+                health = StreamEstimates.probe(
+                        Path.of(component.url()), component.startedAt(), stream.stalledAfter(), Instant.now());
+                figures = streamFigures(state);
+            }
             case TruthScheduler.NAME -> {
                 health = Health.up("scheduling");
                 figures = TruthRun.read(TruthScheduler.lastRunFile(stackOptions.config()))
@@ -154,6 +165,21 @@ final class StatusCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             return status + ", lag unavailable: " + e.getMessage();
+        }
+    }
+
+    private static String streamFigures(StackState state) {
+        Optional<ComponentRecord> kafka = state.component(KafkaBroker.NAME);
+        if (kafka.isEmpty()) {
+            return "";
+        }
+        try (Admin admin = Admin.create(adminProperties(kafka.get().url()))) {
+            return StreamFigures.read(admin, PROBE_TIMEOUT).describe();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "lag unavailable: " + e.getMessage();
         }
     }
 

@@ -16,6 +16,7 @@ import io.adclick.infra.stack.Stack;
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StackState;
 import io.adclick.infra.stack.StackStateFile;
+import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.traffic.TrafficGenerator;
 import io.adclick.infra.traffic.TrafficMix;
 import io.adclick.infra.truth.TruthScheduler;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
         name = "up",
         mixinStandardHelpOptions = true,
         description =
-                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the billing truth scheduler, the ingest edge and synthetic traffic; Ctrl-C stops everything.")
+                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the billing truth scheduler, the ingest edge, the stream estimates job (Flink) and synthetic traffic; Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
@@ -96,6 +97,8 @@ final class UpCommand implements Callable<Integer> {
             components.add(new TruthScheduler(config, console, Clock.systemUTC()));
         }
         components.add(new IngestEdge(config, reportDeath));
+        // after the edge: ingest must not wait for Flink's start, and the job misses nothing (committed offsets)
+        components.add(new StreamEstimates(config, reportDeath));
         if (!noTraffic) {
             long trafficSeed = seed != null ? seed : System.nanoTime();
             components.add(new TrafficGenerator(
@@ -171,6 +174,11 @@ final class UpCommand implements Callable<Integer> {
                                         config.truth().maintainInterval().toMinutes(),
                                         config.logFile(TruthScheduler.NAME))
                         : "off (" + io.adclick.infra.stack.TruthConfig.SCHEDULER_ENABLED_ENV + "=off)");
+        out.printf(
+                "  stream job       Flink, %s state, checkpoints in %s; log %s%n",
+                config.stream().stateBackend().name().toLowerCase(java.util.Locale.ROOT),
+                config.flinkCheckpointDir(),
+                config.logFile(StreamEstimates.NAME));
         out.printf("  traffic          %s%n", noTraffic ? "off (--no-traffic)" : config.trafficRate() + " requests/s");
         out.printf("  logs             %s%n", config.logsDir());
         out.println("  status / stop    ./adclick status   ./adclick down");

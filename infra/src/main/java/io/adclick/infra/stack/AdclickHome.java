@@ -72,6 +72,12 @@ public record AdclickHome(Path root) {
         return jar + java.io.File.pathSeparator + readClasspath(root.resolve("batch-truth/target/classpath.txt"));
     }
 
+    /** The stream estimates job's jar followed by its dependencies (Flink, the Kafka connector). */
+    public String streamEstimatesClasspath() {
+        Path jar = requireBuilt(root.resolve("stream-estimates/target/stream-estimates-0.1.0.jar"));
+        return jar + java.io.File.pathSeparator + readClasspath(root.resolve("stream-estimates/target/classpath.txt"));
+    }
+
     private Path requireBuilt(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new StartupException(

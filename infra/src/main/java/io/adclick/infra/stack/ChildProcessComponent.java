@@ -83,6 +83,12 @@ public abstract class ChildProcessComponent implements ManagedComponent {
         afterStart();
     }
 
+    /** Whether its process runs now (healthy or not). */
+    public final boolean isRunning() {
+        ChildProcess child = process;
+        return child != null && child.isAlive();
+    }
+
     @Override
     public final Health health() {
         ChildProcess child = process;

@@ -15,6 +15,7 @@ import java.util.function.Function;
  * @param trafficRate requests per second of the synthetic traffic {@code adclick up} starts
  * @param archive the object store, REST catalog and Connect worker of the raw archive
  * @param truth the billing truth jobs and their schedule
+ * @param stream the stream estimates job
  */
 public record StackConfig(
         AdclickHome home,
@@ -28,7 +29,8 @@ public record StackConfig(
         Duration startTimeout,
         Duration stopTimeout,
         ArchiveConfig archive,
-        TruthConfig truth) {
+        TruthConfig truth,
+        StreamConfig stream) {
 
     public static final String STATE_DIR_ENV = "ADCLICK_STATE_DIR";
     /** Relative to {@code ADCLICK_HOME}. */
@@ -70,6 +72,7 @@ public record StackConfig(
         port("edge port", edgePort);
         requireNonNull(archive, "archive is null");
         requireNonNull(truth, "truth is null");
+        requireNonNull(stream, "stream is null");
         if (java.util.stream.IntStream.of(
                                 kafkaPort,
                                 kafkaControllerPort,
@@ -120,7 +123,8 @@ public record StackConfig(
                 get(env, START_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_START_TIMEOUT),
                 get(env, STOP_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_STOP_TIMEOUT),
                 ArchiveConfig.fromEnvironment(env),
-                TruthConfig.fromEnvironment(env));
+                TruthConfig.fromEnvironment(env),
+                StreamConfig.fromEnvironment(env));
     }
 
     public StackConfig withStateDir(Path dir) {
@@ -136,7 +140,8 @@ public record StackConfig(
                 startTimeout,
                 stopTimeout,
                 archive,
-                truth);
+                truth,
+                stream);
     }
 
     public StackConfig withPorts(int kafka, int controller, int edge) {
@@ -152,7 +157,8 @@ public record StackConfig(
                 startTimeout,
                 stopTimeout,
                 archive,
-                truth);
+                truth,
+                stream);
     }
 
     public StackConfig withTrafficRate(int rate) {
@@ -168,7 +174,8 @@ public record StackConfig(
                 startTimeout,
                 stopTimeout,
                 archive,
-                truth);
+                truth,
+                stream);
     }
 
     public StackConfig withArchive(ArchiveConfig newArchive) {
@@ -184,7 +191,8 @@ public record StackConfig(
                 startTimeout,
                 stopTimeout,
                 newArchive,
-                truth);
+                truth,
+                stream);
     }
 
     public StackConfig withTruth(TruthConfig newTruth) {
@@ -200,7 +208,25 @@ public record StackConfig(
                 startTimeout,
                 stopTimeout,
                 archive,
-                newTruth);
+                newTruth,
+                stream);
+    }
+
+    public StackConfig withStream(StreamConfig newStream) {
+        return new StackConfig(
+                home,
+                stateDir,
+                kafkaPort,
+                kafkaControllerPort,
+                edgePort,
+                kafkaHeap,
+                edgeHeap,
+                trafficRate,
+                startTimeout,
+                stopTimeout,
+                archive,
+                truth,
+                newStream);
     }
 
     public Path logsDir() {
@@ -245,6 +271,16 @@ public record StackConfig(
     /** The truth jobs' launcher state (last run, interrupted backfill): {@code <state>/truth}. */
     public Path truthDir() {
         return stateDir.resolve("truth");
+    }
+
+    /** The stream estimates job's Flink state: {@code <state>/flink}. */
+    public Path flinkDir() {
+        return stateDir.resolve("flink");
+    }
+
+    /** Where the stream job checkpoints, and restores from after a crash: {@code <state>/flink/checkpoints}. */
+    public Path flinkCheckpointDir() {
+        return flinkDir().resolve("checkpoints");
     }
 
     public String kafkaBootstrap() {

@@ -10,6 +10,7 @@ import io.adclick.infra.stack.AdclickHome;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.PortCheck;
 import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.traffic.EdgeClient;
 import io.adclick.infra.traffic.EdgeRequest;
 import io.adclick.infra.traffic.EdgeResponse;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * A real Kafka broker, the raw archive (object store, Iceberg REST catalog, Kafka Connect with
- * the Iceberg sink) and a real ingest edge, started from the built artifacts under
+ * the Iceberg sink), a real ingest edge and, on demand, the stream estimates job, started from the built artifacts under
  * {@code -Dadclick.home}, in a temporary state directory on free loopback ports.
  */
 public final class EmbeddedStack implements AutoCloseable {
@@ -39,6 +40,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final IcebergCatalog catalog;
     private final KafkaConnectWorker connect;
     private final IngestEdge edge;
+    private final StreamEstimates stream;
     private final EdgeClient client;
     private final List<ChildExit> unexpectedExits = new CopyOnWriteArrayList<>();
 
@@ -49,6 +51,7 @@ public final class EmbeddedStack implements AutoCloseable {
         this.catalog = new IcebergCatalog(config, this::reportExit);
         this.connect = new KafkaConnectWorker(config, this::reportExit);
         this.edge = new IngestEdge(config, this::reportExit);
+        this.stream = new StreamEstimates(config, this::reportExit);
         this.client = new EdgeClient(edge.baseUrl());
     }
 
@@ -125,6 +128,26 @@ public final class EmbeddedStack implements AutoCloseable {
         return edge;
     }
 
+    /**
+     * The stream estimates job, started on first use (its ~20 s start and its CPU are paid only by
+     * the tests that need it): it then catches up on {@code events.raw} from the beginning.
+     */
+    public synchronized StreamEstimates startedStream() {
+        if (!stream.isRunning()) {
+            long startNanos = System.nanoTime();
+            stream.start();
+            System.out.printf(
+                    "Stream estimates job up in %.1f s, checkpoints in %s%n",
+                    (System.nanoTime() - startNanos) / 1e9, config.flinkCheckpointDir());
+        }
+        return stream;
+    }
+
+    /** The stream estimates job, running or not. */
+    public StreamEstimates stream() {
+        return stream;
+    }
+
     public EdgeClient client() {
         return client;
     }
@@ -164,6 +187,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        stream.stop();
         edge.stop();
         connect.stop();
         catalog.stop();

@@ -33,6 +33,7 @@ class TestStackConfig {
         assertThat(config.logFile("kafka")).isEqualTo(Path.of("/opt/adclick/.adclick/logs/kafka.log"));
         assertThat(config.stackFile()).isEqualTo(Path.of("/opt/adclick/.adclick/run/stack.json"));
         assertThat(config.edgeSpoolDir()).isEqualTo(Path.of("/opt/adclick/.adclick/edge/spool"));
+        assertThat(config.flinkCheckpointDir()).isEqualTo(Path.of("/opt/adclick/.adclick/flink/checkpoints"));
         assertThat(config.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(config.edgeUrl()).isEqualTo("http://127.0.0.1:8080");
     }
@@ -65,7 +66,8 @@ class TestStackConfig {
                         Duration.ofSeconds(120),
                         Duration.ofSeconds(10),
                         ArchiveConfig.fromEnvironment(Map.of()),
-                        TruthConfig.defaults()));
+                        TruthConfig.defaults(),
+                        StreamConfig.defaults()));
     }
 
     @Test

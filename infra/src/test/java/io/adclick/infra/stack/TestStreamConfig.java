@@ -1,0 +1,45 @@
+package io.adclick.infra.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.adclick.infra.stack.StreamConfig.StateBackend;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestStreamConfig {
+    @Test
+    void defaultsSuitTheEmbeddedStack() {
+        assertThat(StreamConfig.defaults())
+                .isEqualTo(new StreamConfig("1g", StateBackend.HASHMAP, 2, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void everyEnvironmentVariableOverridesItsDefault() {
+        StreamConfig config = StreamConfig.fromEnvironment(Map.of(
+                "ADCLICK_STREAM_HEAP", "2g",
+                "ADCLICK_STREAM_STATE_BACKEND", "rocksdb",
+                "ADCLICK_STREAM_PARALLELISM", "4",
+                "ADCLICK_STREAM_CHECKPOINT_INTERVAL_SECONDS", "10"));
+
+        assertThat(config).isEqualTo(new StreamConfig("2g", StateBackend.ROCKSDB, 4, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void aBadValueNamesItsVariable() {
+        assertThatThrownBy(() -> StreamConfig.fromEnvironment(Map.of("ADCLICK_STREAM_STATE_BACKEND", "memory")))
+                .hasMessageContaining("ADCLICK_STREAM_STATE_BACKEND=\"memory\"")
+                .hasMessageContaining("use hashmap or rocksdb");
+        assertThatThrownBy(
+                        () -> StreamConfig.fromEnvironment(Map.of("ADCLICK_STREAM_CHECKPOINT_INTERVAL_SECONDS", "0")))
+                .hasMessageContaining("ADCLICK_STREAM_CHECKPOINT_INTERVAL_SECONDS");
+    }
+
+    @Test
+    void theJobCountsAsStalledAfterTenIntervalsAndAtLeastAMinute() {
+        assertThat(StreamConfig.defaults().stalledAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(new StreamConfig("1g", StateBackend.HASHMAP, 2, Duration.ofSeconds(30)).stalledAfter())
+                .isEqualTo(Duration.ofMinutes(5));
+    }
+}
