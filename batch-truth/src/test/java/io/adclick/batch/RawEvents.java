@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,222 +19,97 @@ public final class RawEvents {
 
     private final List<Row> rows = new ArrayList<>();
 
-    /** One raw event; change what a test cares about with the {@code with*} methods. */
-    public record Event(
-            String type,
-            String eventId,
-            Instant eventTime,
-            Instant receivedAt,
-            String userId,
-            String country,
-            String device,
-            String tokenStatus,
-            String impressionId,
-            String advertiserId,
-            String campaignId,
-            String adId,
-            String publisherId,
-            long cpcMicros,
-            String ip,
-            String userAgent) {
-        public Event withEventId(String id) {
-            return new Event(
-                    type,
-                    id,
-                    eventTime,
-                    receivedAt,
-                    userId,
-                    country,
-                    device,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    ip,
-                    userAgent);
+    /**
+     * One raw event; change what a test cares about with the fluent methods, each of which returns
+     * a changed copy (an event is never modified in place).
+     */
+    public static final class Event {
+        private String type;
+        private String eventId;
+        private Instant eventTime;
+        private Instant receivedAt;
+        private String userId;
+        private String country;
+        private String device;
+        private String tokenStatus;
+        private String impressionId;
+        private String advertiserId;
+        private String campaignId;
+        private String adId;
+        private String publisherId;
+        private long cpcMicros;
+        private String ip;
+        private String userAgent;
+
+        private Event() {}
+
+        private Event copy(Consumer<Event> change) {
+            Event copy = new Event();
+            copy.type = type;
+            copy.eventId = eventId;
+            copy.eventTime = eventTime;
+            copy.receivedAt = receivedAt;
+            copy.userId = userId;
+            copy.country = country;
+            copy.device = device;
+            copy.tokenStatus = tokenStatus;
+            copy.impressionId = impressionId;
+            copy.advertiserId = advertiserId;
+            copy.campaignId = campaignId;
+            copy.adId = adId;
+            copy.publisherId = publisherId;
+            copy.cpcMicros = cpcMicros;
+            copy.ip = ip;
+            copy.userAgent = userAgent;
+            change.accept(copy);
+            return copy;
         }
 
+        public Event withEventId(String id) {
+            return copy(e -> e.eventId = id);
+        }
+
+        /** Happened and was received at {@code time}. */
         public Event at(Instant time) {
-            return new Event(
-                    type,
-                    eventId,
-                    time,
-                    time,
-                    userId,
-                    country,
-                    device,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    ip,
-                    userAgent);
+            return copy(e -> {
+                e.eventTime = time;
+                e.receivedAt = time;
+            });
         }
 
         public Event receivedAt(Instant time) {
-            return new Event(
-                    type,
-                    eventId,
-                    eventTime,
-                    time,
-                    userId,
-                    country,
-                    device,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    ip,
-                    userAgent);
+            return copy(e -> e.receivedAt = time);
         }
 
         public Event user(String user) {
-            return new Event(
-                    type,
-                    eventId,
-                    eventTime,
-                    receivedAt,
-                    user,
-                    country,
-                    device,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    ip,
-                    userAgent);
+            return copy(e -> e.userId = user);
         }
 
         public Event device(String newDevice, String agent) {
-            return new Event(
-                    type,
-                    eventId,
-                    eventTime,
-                    receivedAt,
-                    userId,
-                    country,
-                    newDevice,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    ip,
-                    agent);
+            return copy(e -> {
+                e.device = newDevice;
+                e.userAgent = agent;
+            });
         }
 
         public Event expired() {
-            return new Event(
-                    type,
-                    eventId,
-                    eventTime,
-                    receivedAt,
-                    userId,
-                    country,
-                    device,
-                    "expired",
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    ip,
-                    userAgent);
+            return copy(e -> e.tokenStatus = "expired");
         }
 
         public Event campaign(String campaign) {
-            return new Event(
-                    type,
-                    eventId,
-                    eventTime,
-                    receivedAt,
-                    userId,
-                    country,
-                    device,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaign,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    ip,
-                    userAgent);
+            return copy(e -> e.campaignId = campaign);
         }
 
         public Event ip(String address) {
-            return new Event(
-                    type,
-                    eventId,
-                    eventTime,
-                    receivedAt,
-                    userId,
-                    country,
-                    device,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    address,
-                    userAgent);
+            return copy(e -> e.ip = address);
         }
 
         public Event country(String newCountry) {
-            return new Event(
-                    type,
-                    eventId,
-                    eventTime,
-                    receivedAt,
-                    userId,
-                    newCountry,
-                    device,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    cpcMicros,
-                    ip,
-                    userAgent);
+            return copy(e -> e.country = newCountry);
         }
 
         public Event cpc(long micros) {
-            return new Event(
-                    type,
-                    eventId,
-                    eventTime,
-                    receivedAt,
-                    userId,
-                    country,
-                    device,
-                    tokenStatus,
-                    impressionId,
-                    advertiserId,
-                    campaignId,
-                    adId,
-                    publisherId,
-                    micros,
-                    ip,
-                    userAgent);
+            return copy(e -> e.cpcMicros = micros);
         }
 
         Row toRow() {
@@ -268,44 +144,33 @@ public final class RawEvents {
 
     /** The impression {@code imp:<impressionId>} of campaign c1 / ad a1 / publisher p1, US mobile, by user u1. */
     public static Event impression(String impressionId, Instant time) {
-        return new Event(
-                "impression",
-                "imp:" + impressionId,
-                time,
-                time,
-                "u1",
-                "US",
-                "mobile",
-                "valid",
-                impressionId,
-                "adv1",
-                "c1",
-                "a1",
-                "p1",
-                250_000L,
-                "203.0.113.7",
-                HUMAN_AGENT);
+        return ofUser1("impression", "imp:" + impressionId, impressionId, time);
     }
 
     /** A click on {@code impressionId} (same ad and user as {@link #impression}), cpc 0.25. */
     public static Event click(String eventId, String impressionId, Instant time) {
-        return new Event(
-                "click",
-                eventId,
-                time,
-                time,
-                "u1",
-                "US",
-                "mobile",
-                "valid",
-                impressionId,
-                "adv1",
-                "c1",
-                "a1",
-                "p1",
-                250_000L,
-                "203.0.113.7",
-                HUMAN_AGENT);
+        return ofUser1("click", eventId, impressionId, time);
+    }
+
+    private static Event ofUser1(String type, String eventId, String impressionId, Instant time) {
+        return new Event().copy(e -> {
+            e.type = type;
+            e.eventId = eventId;
+            e.eventTime = time;
+            e.receivedAt = time;
+            e.userId = "u1";
+            e.country = "US";
+            e.device = "mobile";
+            e.tokenStatus = "valid";
+            e.impressionId = impressionId;
+            e.advertiserId = "adv1";
+            e.campaignId = "c1";
+            e.adId = "a1";
+            e.publisherId = "p1";
+            e.cpcMicros = 250_000L;
+            e.ip = "203.0.113.7";
+            e.userAgent = HUMAN_AGENT;
+        });
     }
 
     public RawEvents add(Event... events) {
