@@ -195,40 +195,6 @@ public record StackConfig(
                 stream);
     }
 
-    public StackConfig withTruth(TruthConfig newTruth) {
-        return new StackConfig(
-                home,
-                stateDir,
-                kafkaPort,
-                kafkaControllerPort,
-                edgePort,
-                kafkaHeap,
-                edgeHeap,
-                trafficRate,
-                startTimeout,
-                stopTimeout,
-                archive,
-                newTruth,
-                stream);
-    }
-
-    public StackConfig withStream(StreamConfig newStream) {
-        return new StackConfig(
-                home,
-                stateDir,
-                kafkaPort,
-                kafkaControllerPort,
-                edgePort,
-                kafkaHeap,
-                edgeHeap,
-                trafficRate,
-                startTimeout,
-                stopTimeout,
-                archive,
-                truth,
-                newStream);
-    }
-
     public Path logsDir() {
         return stateDir.resolve("logs");
     }
