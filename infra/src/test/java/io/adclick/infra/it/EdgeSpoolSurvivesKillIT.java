@@ -30,6 +30,7 @@ class EdgeSpoolSurvivesKillIT {
         }));
         stack.broker().start();
         stack.edge().start();
+        stack.restartArchiveWorker();
         long duplicates = FaultTraffic.assertEveryAcknowledgedEventInRawLog(stack, acknowledged, "seed " + seed);
 
         System.out.printf(

@@ -42,6 +42,7 @@ class EdgeSurvivesBrokerCrashIT {
                         }));
         stack.broker().start();
         stack.edge().start();
+        stack.restartArchiveWorker();
         long duplicates = FaultTraffic.assertEveryAcknowledgedEventInRawLog(stack, acknowledged, "seed " + seed);
 
         System.out.printf(
