@@ -17,6 +17,16 @@ import picocli.CommandLine.Option;
 final class PartitionCommands {
     private PartitionCommands() {}
 
+    /** Recomputes one partition and prints its run. */
+    private static int recompute(CommonOptions options, TruthPartition partition, String kind) {
+        try (JobRuntime runtime = new JobRuntime(options.config())) {
+            System.err.printf("Recomputing %s %s ...%n", kind, partition);
+            JobRun run = runtime.job.run(partition);
+            RunTable.print(System.out, List.of(run), List.of());
+            return 0;
+        }
+    }
+
     @Command(name = "hour", description = "Recompute one UTC hour of billing_hourly (and its decisions).")
     static final class Hour implements Callable<Integer> {
         @Mixin
@@ -27,13 +37,7 @@ final class PartitionCommands {
 
         @Override
         public Integer call() {
-            TruthPartition partition = TruthPartition.hour(hour);
-            try (JobRuntime runtime = new JobRuntime(options.config())) {
-                System.err.printf("Recomputing hour %s ...%n", partition);
-                JobRun run = runtime.job.run(partition);
-                RunTable.print(System.out, List.of(run), List.of());
-                return 0;
-            }
+            return recompute(options, TruthPartition.hour(hour), "hour");
         }
     }
 
@@ -49,13 +53,7 @@ final class PartitionCommands {
 
         @Override
         public Integer call() {
-            TruthPartition partition = TruthPartition.day(day);
-            try (JobRuntime runtime = new JobRuntime(options.config())) {
-                System.err.printf("Recomputing day %s ...%n", partition);
-                JobRun run = runtime.job.run(partition);
-                RunTable.print(System.out, List.of(run), List.of());
-                return 0;
-            }
+            return recompute(options, TruthPartition.day(day), "day");
         }
     }
 

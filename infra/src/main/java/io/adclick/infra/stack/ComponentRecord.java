@@ -34,4 +34,22 @@ public record ComponentRecord(
             throw new IllegalArgumentException("Invalid pid for " + name + ": " + pid);
         }
     }
+
+    /**
+     * The record of a component that runs as threads of the launcher itself (traffic, scheduler):
+     * the launcher's pid and command marker, no port of its own.
+     *
+     * @param fallbackStart used when the operating system does not report the launcher's start
+     */
+    public static ComponentRecord inLauncher(String name, Instant fallbackStart, String url, String log) {
+        ProcessHandle self = ProcessHandle.current();
+        return new ComponentRecord(
+                name,
+                self.pid(),
+                self.info().startInstant().orElse(fallbackStart),
+                StackState.LAUNCHER_MARKER,
+                0,
+                url,
+                log);
+    }
 }

@@ -7,7 +7,6 @@ import io.adclick.infra.stack.Health;
 import io.adclick.infra.stack.LogFiles;
 import io.adclick.infra.stack.ManagedComponent;
 import io.adclick.infra.stack.StackConfig;
-import io.adclick.infra.stack.StackState;
 import io.adclick.schemas.token.SigningKeys;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -114,14 +113,7 @@ public final class TrafficGenerator implements ManagedComponent {
         if (runner == null) {
             return Optional.empty();
         }
-        ProcessHandle self = ProcessHandle.current();
-        return Optional.of(new ComponentRecord(
-                NAME,
-                self.pid(),
-                self.info().startInstant().orElse(startedAt),
-                StackState.LAUNCHER_MARKER,
-                0,
-                config.edgeUrl(),
-                config.logFile(NAME).toString()));
+        return Optional.of(ComponentRecord.inLauncher(
+                NAME, startedAt, config.edgeUrl(), config.logFile(NAME).toString()));
     }
 }

@@ -7,7 +7,6 @@ import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
 import io.adclick.infra.stack.ManagedComponent;
 import io.adclick.infra.stack.StackConfig;
-import io.adclick.infra.stack.StackState;
 import io.adclick.infra.stack.StartupException;
 import io.adclick.infra.stack.TruthConfig;
 import java.nio.file.Path;
@@ -183,13 +182,9 @@ public final class TruthScheduler implements ManagedComponent {
         if (executor == null) {
             return Optional.empty();
         }
-        ProcessHandle self = ProcessHandle.current();
-        return Optional.of(new ComponentRecord(
+        return Optional.of(ComponentRecord.inLauncher(
                 NAME,
-                self.pid(),
-                self.info().startInstant().orElse(startedAt),
-                StackState.LAUNCHER_MARKER,
-                0,
+                startedAt,
                 config.archive().catalogUrl(),
                 config.logFile(NAME).toString()));
     }
