@@ -22,8 +22,14 @@ public final class ArchiveConnector {
     public static final String CONSUMER_GROUP = "connect-" + NAME;
     /** The sink's coordination topic, created by the launcher with the contract's topics. */
     public static final String CONTROL_TOPIC = "connect.iceberg.control";
-    /** Sink tasks: one per three partitions of {@code events.raw} on the 2-core default. */
-    public static final int TASKS = 2;
+    /**
+     * Sink tasks per connector. One: with several tasks in one worker, Iceberg 1.10's sink can
+     * elect a second commit coordinator on a rebalance and leave the first one running with a
+     * closed catalog client (apache/iceberg#16016, #17637), after which no commit lands. One task
+     * keeps up with the embedded default's traffic; scale a production archive with more
+     * connectors or workers, and keep {@link ArchiveWatchdog} running.
+     */
+    public static final int TASKS = 1;
 
     public static final String CONNECTOR_CLASS = "org.apache.iceberg.connect.IcebergSinkConnector";
 

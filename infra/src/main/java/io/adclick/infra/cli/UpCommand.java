@@ -1,5 +1,6 @@
 package io.adclick.infra.cli;
 
+import io.adclick.infra.archive.ArchiveWatchdog;
 import io.adclick.infra.archive.IcebergCatalog;
 import io.adclick.infra.archive.KafkaConnectWorker;
 import io.adclick.infra.archive.ObjectStore;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,7 +94,11 @@ final class UpCommand implements Callable<Integer> {
         components.add(new KafkaBroker(config, StackTopics.all(), reportDeath));
         components.add(new ObjectStore(config, reportDeath));
         components.add(new IcebergCatalog(config, reportDeath));
-        components.add(new KafkaConnectWorker(config, reportDeath));
+        KafkaConnectWorker connect = new KafkaConnectWorker(config, reportDeath);
+        components.add(connect);
+        AtomicReference<Stack> stackRef = new AtomicReference<>();
+        components.add(new ArchiveWatchdog(
+                config, connect, console, () -> stackRef.get().recordRestart(), Clock.systemUTC()));
         if (config.truth().schedulerEnabled()) {
             components.add(new TruthScheduler(config, console, Clock.systemUTC()));
         }
@@ -109,6 +115,7 @@ final class UpCommand implements Callable<Integer> {
                 stateFile,
                 StackState.forCurrentLauncher(config.stateDir(), config.logFile("launcher")),
                 console);
+        stackRef.set(stack);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param s3SecretKey the object store's secret key
  * @param rawEventsRetention how long {@code adclick.raw_events} keeps rows (its retention tier)
  * @param commitInterval how often the Iceberg sink commits to {@code raw_events} (archive freshness)
+ * @param stallTimeout how long new records on {@code events.raw} may wait for a commit to
+ *     {@code raw_events} before the archive watchdog restarts the Connect worker
  */
 public record ArchiveConfig(
         int objectStorePort,
@@ -29,7 +31,8 @@ public record ArchiveConfig(
         String s3AccessKey,
         String s3SecretKey,
         Duration rawEventsRetention,
-        Duration commitInterval) {
+        Duration commitInterval,
+        Duration stallTimeout) {
 
     public static final String OBJECT_STORE_PORT_ENV = "ADCLICK_OBJECT_STORE_PORT";
     public static final int DEFAULT_OBJECT_STORE_PORT = 9000;
@@ -61,6 +64,9 @@ public record ArchiveConfig(
     public static final String COMMIT_INTERVAL_ENV = "ADCLICK_ARCHIVE_COMMIT_INTERVAL_MS";
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
 
+    public static final String STALL_TIMEOUT_ENV = "ADCLICK_ARCHIVE_STALL_TIMEOUT_S";
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+
     /** The bucket of the Iceberg warehouse in the object store. */
     public static final String BUCKET = "warehouse";
     /** The region the S3 clients sign for (S3Proxy accepts any). */
@@ -89,6 +95,15 @@ public record ArchiveConfig(
             throw new IllegalArgumentException("Invalid archive commit interval: %d ms (%s must be at least 1000)"
                     .formatted(commitInterval.toMillis(), COMMIT_INTERVAL_ENV));
         }
+        requireNonNull(stallTimeout, "stallTimeout is null");
+        if (stallTimeout.compareTo(commitInterval.multipliedBy(4)) < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid archive stall timeout: %d s (%s must be at least four commit intervals, %d s)"
+                            .formatted(
+                                    stallTimeout.toSeconds(),
+                                    STALL_TIMEOUT_ENV,
+                                    commitInterval.multipliedBy(4).toSeconds()));
+        }
     }
 
     /** The defaults overridden by {@code ADCLICK_*} variables from {@code env}. */
@@ -109,10 +124,12 @@ public record ArchiveConfig(
                         days -> Duration.ofDays(Long.parseLong(days)),
                         DEFAULT_RAW_EVENTS_RETENTION),
                 StackConfig.get(
+                        env, COMMIT_INTERVAL_ENV, ms -> Duration.ofMillis(Long.parseLong(ms)), DEFAULT_COMMIT_INTERVAL),
+                StackConfig.get(
                         env,
-                        COMMIT_INTERVAL_ENV,
-                        ms -> Duration.ofMillis(Long.parseLong(ms)),
-                        DEFAULT_COMMIT_INTERVAL));
+                        STALL_TIMEOUT_ENV,
+                        seconds -> Duration.ofSeconds(Long.parseLong(seconds)),
+                        DEFAULT_STALL_TIMEOUT));
     }
 
     public ArchiveConfig withPorts(int objectStore, int catalog, int connect) {
@@ -126,7 +143,8 @@ public record ArchiveConfig(
                 s3AccessKey,
                 s3SecretKey,
                 rawEventsRetention,
-                commitInterval);
+                commitInterval,
+                stallTimeout);
     }
 
     /** {@code http://127.0.0.1:<object store port>}. */

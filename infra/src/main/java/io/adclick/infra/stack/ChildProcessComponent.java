@@ -112,6 +112,18 @@ public abstract class ChildProcessComponent implements ManagedComponent {
         }
     }
 
+    /** Stops the process gracefully and starts it again, atomically with respect to other restarts. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    /** Kills the process with SIGKILL, as a crash would, and starts it again (for fault tests). */
+    public synchronized void killAndRestart() {
+        kill();
+        start();
+    }
+
     @Override
     public Optional<ComponentRecord> record() {
         ChildProcess child = process;

@@ -2,9 +2,9 @@ package io.adclick.infra.stack;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +16,7 @@ public final class Stack implements AutoCloseable {
     private final StackStateFile stateFile;
     private final StackState initialState;
     private final Consumer<String> console;
-    private final List<ManagedComponent> started = new ArrayList<>();
+    private final List<ManagedComponent> started = new CopyOnWriteArrayList<>();
 
     /**
      * @param components in start order
@@ -68,6 +68,17 @@ public final class Stack implements AutoCloseable {
         }
         started.clear();
         stateFile.delete();
+    }
+
+    /**
+     * Records the started components again in {@code stack.json}, after one of them was restarted
+     * under a new pid. Deliberately not synchronized: a watchdog calls it while the stack may be
+     * stopping it.
+     */
+    public void recordRestart() {
+        if (!started.isEmpty()) {
+            stateFile.write(currentState());
+        }
     }
 
     public List<ManagedComponent> components() {

@@ -118,9 +118,8 @@ class ConnectKillIT {
 
     /** Kills the worker and starts it again (which waits until the connector's tasks run). */
     private static String killAndRestart(KafkaConnectWorker connect, String moment) {
-        connect.kill();
         long restartNanos = System.nanoTime();
-        connect.start();
+        connect.killAndRestart();
         String kill = "%s (restarted in %.1f s)".formatted(moment, (System.nanoTime() - restartNanos) / 1e9);
         System.out.println("ConnectKillIT: killed " + kill);
         return kill;

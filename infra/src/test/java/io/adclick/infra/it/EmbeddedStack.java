@@ -1,5 +1,6 @@
 package io.adclick.infra.it;
 
+import io.adclick.infra.archive.ArchiveWatchdog;
 import io.adclick.infra.archive.IcebergCatalog;
 import io.adclick.infra.archive.KafkaConnectWorker;
 import io.adclick.infra.archive.ObjectStore;
@@ -8,6 +9,7 @@ import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.StackTopics;
 import io.adclick.infra.stack.AdclickHome;
 import io.adclick.infra.stack.ChildExit;
+import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.stack.PortCheck;
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stream.StreamEstimates;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +44,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final KafkaConnectWorker connect;
     private final IngestEdge edge;
     private final StreamEstimates stream;
+    private final ArchiveWatchdog archiveWatchdog;
     private final EdgeClient client;
     private final List<ChildExit> unexpectedExits = new CopyOnWriteArrayList<>();
 
@@ -52,6 +56,8 @@ public final class EmbeddedStack implements AutoCloseable {
         this.connect = new KafkaConnectWorker(config, this::reportExit);
         this.edge = new IngestEdge(config, this::reportExit);
         this.stream = new StreamEstimates(config, this::reportExit);
+        this.archiveWatchdog = new ArchiveWatchdog(
+                config, connect, line -> System.out.println("EmbeddedStack: " + line), () -> {}, Clock.systemUTC());
         this.client = new EdgeClient(edge.baseUrl());
     }
 
@@ -75,6 +81,7 @@ public final class EmbeddedStack implements AutoCloseable {
             stack.objectStore.start();
             stack.catalog.start();
             stack.connect.start();
+            stack.archiveWatchdog.start();
             stack.edge.start();
         } catch (RuntimeException e) {
             stack.close();
@@ -125,8 +132,24 @@ public final class EmbeddedStack implements AutoCloseable {
      * that every commit fails with "Connection pool shut down" and nothing more is archived.
      */
     public void restartArchiveWorker() {
-        connect.stop();
-        connect.start();
+        connect.restart();
+    }
+
+    /** How many times the archive watchdog restarted a stuck Connect worker. */
+    public int archiveWatchdogRestarts() {
+        return archiveWatchdog.restarts();
+    }
+
+    /** Prints the last {@code lines} lines of every engine's log, to explain a failed test. */
+    public void printLogTails(int lines) {
+        try (Stream<Path> logs = Files.list(config.logsDir())) {
+            logs.sorted().forEach(log -> {
+                System.out.printf("----- last %d lines of %s -----%n", lines, log);
+                ChildProcess.tail(log, lines).forEach(System.out::println);
+            });
+        } catch (IOException e) {
+            System.out.println("Cannot list the logs in " + config.logsDir() + ": " + e.getMessage());
+        }
     }
 
     /** A reader of this stack's Iceberg tables through its REST catalog. */
@@ -199,6 +222,7 @@ public final class EmbeddedStack implements AutoCloseable {
     public void close() {
         stream.stop();
         edge.stop();
+        archiveWatchdog.stop();
         connect.stop();
         catalog.stop();
         objectStore.stop();
