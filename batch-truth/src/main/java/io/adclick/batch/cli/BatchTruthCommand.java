@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             PartitionCommands.Day.class,
             PartitionCommands.Due.class,
             PartitionCommands.BackfillCommand.class,
+            ReconcileCommand.class,
             MaintainCommand.class,
             SettingsCommand.class
         })
@@ -23,7 +24,7 @@ public final class BatchTruthCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "Choose a command: hour, day, due, backfill, maintain");
+                spec.commandLine(), "Choose a command: hour, day, due, backfill, reconcile, maintain");
     }
 
     /** The command line with errors reported as one clear sentence (exit code 2 for bad input). */

@@ -1,5 +1,7 @@
 package io.adclick.batch.cli;
 
+import io.adclick.batch.reconcile.Reconciler;
+import io.adclick.batch.reconcile.ReconciliationLine;
 import io.adclick.batch.run.JobRun;
 import io.adclick.batch.truth.Backfill;
 import io.adclick.batch.truth.DueHours;
@@ -80,6 +82,9 @@ final class PartitionCommands {
                 description = "how many closed hours back to look (default: ${DEFAULT-VALUE})")
         int windowHours;
 
+        @Option(names = "--reconcile", description = "then reconcile each recomputed hour with the stream's estimates")
+        boolean reconcile;
+
         @Override
         public Integer call() {
             if (graceSeconds < 0) {
@@ -106,7 +111,29 @@ final class PartitionCommands {
                     runs.add(runtime.job.run(hour.hour(), snapshot));
                 }
                 RunTable.print(System.out, runs, List.of());
+                if (reconcile) {
+                    reconcile(runtime, due.stream().map(h -> h.hour().start()).toList());
+                }
                 return 0;
+            }
+        }
+
+        private static void reconcile(JobRuntime runtime, List<Instant> hours) {
+            Reconciler reconciler =
+                    new Reconciler(runtime.tables, runtime.config.reconcile(), java.time.Clock.systemUTC());
+            for (Instant hour : hours) {
+                Reconciler.Result result = reconciler.reconcile(hour, hour.plus(Duration.ofHours(1)));
+                System.err.printf(
+                        "Reconciled hour %s: %d campaigns, %d alerts%n",
+                        hour, result.lines().size(), result.alerts());
+                result.lines().stream()
+                        .filter(ReconciliationLine::alert)
+                        .forEach(line -> System.err.printf(
+                                "ALERT reconciliation %s %s: residual %d clicks (%d micros) unexplained%n",
+                                hour,
+                                line.key().campaignId(),
+                                line.residual().clicks(),
+                                line.residual().spendMicros()));
             }
         }
     }

@@ -68,6 +68,15 @@ public final class BatchSettings {
             "127.,::1,0:0:0:0:0:0:0:1",
             "comma list of address prefixes that are proxies, never flagged");
 
+    public static final Setting RECONCILE_DEDUP_TTL_HOURS =
+            new Setting("adclick.reconcile.dedup-ttl-hours", "25", "the stream job's event_id dedup state TTL");
+    public static final Setting RECONCILE_FIRST_CLICK_TTL_HOURS =
+            new Setting("adclick.reconcile.first-click-ttl-hours", "25", "the stream job's first-click state TTL");
+    public static final Setting RECONCILE_RESIDUAL_ALERT_CLICKS = new Setting(
+            "adclick.reconcile.residual-alert-clicks",
+            "0",
+            "alert when an hour and campaign's unexplained drift exceeds this many clicks");
+
     /** Every setting, for help output and validation of {@code --conf} keys. */
     public static final List<Setting> ALL = List.of(
             SPARK_MASTER,
@@ -91,7 +100,10 @@ public final class BatchSettings {
             FAST_CLICK_MIN_MILLIS,
             IP_BURST_ENABLED,
             MAX_CAMPAIGNS_PER_IP_MINUTE,
-            TRUSTED_IP_PREFIXES);
+            TRUSTED_IP_PREFIXES,
+            RECONCILE_DEDUP_TTL_HOURS,
+            RECONCILE_FIRST_CLICK_TTL_HOURS,
+            RECONCILE_RESIDUAL_ALERT_CLICKS);
 
     private final Map<String, String> overrides;
     private final Map<String, String> environment;
@@ -149,7 +161,12 @@ public final class BatchSettings {
                 Duration.ofHours(get(LOOKBACK_HOURS, Long::parseLong)),
                 Duration.ofHours(get(LOOKAHEAD_HOURS, Long::parseLong)),
                 fraud);
-        return new BatchConfig(text(SPARK_MASTER), get(SHUFFLE_PARTITIONS, Integer::parseInt), catalog, truth);
+        ReconcileConfig reconcile = new ReconcileConfig(
+                Duration.ofHours(get(RECONCILE_DEDUP_TTL_HOURS, Long::parseLong)),
+                Duration.ofHours(get(RECONCILE_FIRST_CLICK_TTL_HOURS, Long::parseLong)),
+                get(RECONCILE_RESIDUAL_ALERT_CLICKS, Long::parseLong));
+        return new BatchConfig(
+                text(SPARK_MASTER), get(SHUFFLE_PARTITIONS, Integer::parseInt), catalog, truth, reconcile);
     }
 
     private String text(Setting setting) {

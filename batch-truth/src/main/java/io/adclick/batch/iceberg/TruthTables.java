@@ -9,6 +9,7 @@ import io.adclick.schemas.table.BillingHourlyTable;
 import io.adclick.schemas.table.ClickDecisionsTable;
 import io.adclick.schemas.table.FraudDecisionsTable;
 import io.adclick.schemas.table.JobRunsTable;
+import io.adclick.schemas.table.ReconciliationTable;
 import java.sql.Timestamp;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -68,6 +69,9 @@ public final class TruthTables {
         outputs.put(
                 AdclickTables.CLICK_DECISIONS,
                 new TableDefinition(ClickDecisionsTable.SCHEMA, ClickDecisionsTable.PARTITION_SPEC, audit));
+        outputs.put(
+                AdclickTables.RECONCILIATION,
+                new TableDefinition(ReconciliationTable.SCHEMA, ReconciliationTable.PARTITION_SPEC, audit));
         outputs.put(
                 AdclickTables.JOB_RUNS, new TableDefinition(JobRunsTable.SCHEMA, JobRunsTable.PARTITION_SPEC, plain));
         return outputs;

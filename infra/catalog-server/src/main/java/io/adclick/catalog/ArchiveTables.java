@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.table.RawEventsTable;
+import io.adclick.schemas.table.RollupsMinuteTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.iceberg.Table;
@@ -56,6 +57,7 @@ public final class ArchiveTables {
                 // created concurrently: fine
             }
         }
+        ensureStreamArchive(tier);
         if (!catalog.tableExists(AdclickTables.RAW_EVENTS)) {
             return catalog.buildTable(AdclickTables.RAW_EVENTS, RawEventsTable.SCHEMA)
                     .withPartitionSpec(RawEventsTable.PARTITION_SPEC)
@@ -70,5 +72,25 @@ public final class ArchiveTables {
             update.commit();
         }
         return table;
+    }
+
+    /**
+     * Creates the stream's archive tables that are missing: {@code rollups_minute} (every rollup
+     * revision) and {@code late_events} (events the stream received too late), which Kafka Connect
+     * fills and reconciliation reads.
+     */
+    private void ensureStreamArchive(RetentionTier tier) {
+        if (!catalog.tableExists(AdclickTables.ROLLUPS_MINUTE)) {
+            catalog.buildTable(AdclickTables.ROLLUPS_MINUTE, RollupsMinuteTable.SCHEMA)
+                    .withPartitionSpec(RollupsMinuteTable.PARTITION_SPEC)
+                    .withProperties(rawEventsProperties(tier))
+                    .create();
+        }
+        if (!catalog.tableExists(AdclickTables.LATE_EVENTS)) {
+            catalog.buildTable(AdclickTables.LATE_EVENTS, RawEventsTable.SCHEMA)
+                    .withPartitionSpec(RawEventsTable.PARTITION_SPEC)
+                    .withProperties(rawEventsProperties(tier))
+                    .create();
+        }
     }
 }

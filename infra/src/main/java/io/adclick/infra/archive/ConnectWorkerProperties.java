@@ -41,6 +41,8 @@ public final class ConnectWorkerProperties {
         p.put("rest.advertised.port", Integer.toString(port));
         p.put("plugin.path", pluginPath.toString());
         p.put("plugin.discovery", "service_load");
+        // The stream archive's connectors read Flink's transactional topics with read_committed.
+        p.put("connector.client.config.override.policy", "All");
         p.put("offset.flush.interval.ms", "1000");
         p.put("consumer.session.timeout.ms", "10000");
         // A restarted worker is a new group member: hand it the lost tasks at once, not after 5 minutes.

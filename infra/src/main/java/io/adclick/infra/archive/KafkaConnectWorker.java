@@ -22,9 +22,10 @@ import java.util.function.Consumer;
 
 /**
  * A Kafka Connect worker (distributed mode, one worker) in a child JVM running Iceberg's sink
- * connector, which archives {@code events.raw} into {@code adclick.raw_events}. Once the worker's
- * REST API answers, the launcher submits the connector's configuration and waits until the
- * connector and its tasks run.
+ * connectors ({@link ArchiveConnector}), which archive {@code events.raw} into {@code
+ * adclick.raw_events} and the stream's rollups and late events for reconciliation. Once the
+ * worker's REST API answers, the launcher submits the connectors' configurations and waits until
+ * the connectors and their tasks run.
  */
 public final class KafkaConnectWorker extends ChildProcessComponent {
     public static final String NAME = "connect";
@@ -92,17 +93,35 @@ public final class KafkaConnectWorker extends ChildProcessComponent {
         return "answer GET %s/".formatted(config.archive().connectUrl());
     }
 
-    /** Submits (or updates) the archive connector and waits until it and all its tasks run. */
+    /** Submits (or updates) the archive's connectors and waits until they and all their tasks run. */
     @Override
     protected void afterStart() {
+        Duration timeout = config.startTimeout();
+        for (ArchiveConnector.Sink sink : ArchiveConnector.ALL) {
+            submit(sink, timeout);
+        }
+        for (ArchiveConnector.Sink sink : ArchiveConnector.ALL) {
+            boolean running = Waits.until(
+                    timeout, POLL, () -> connectorStatus(baseUrl(), sink.name()).running());
+            if (!running) {
+                throw new StartupException("The connector %s is not RUNNING after %d s (%s): see %s"
+                        .formatted(
+                                sink.name(),
+                                timeout.toSeconds(),
+                                connectorStatus(baseUrl(), sink.name()).describe(),
+                                log()));
+            }
+        }
+    }
+
+    private void submit(ArchiveConnector.Sink sink, Duration timeout) {
         String body;
         try {
-            body = JSON.writeValueAsString(ArchiveConnector.config(config.archive()));
+            body = JSON.writeValueAsString(ArchiveConnector.config(config.archive(), sink));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        URI configUrl = baseUrl().resolve("/connectors/" + ArchiveConnector.NAME + "/config");
-        Duration timeout = config.startTimeout();
+        URI configUrl = baseUrl().resolve("/connectors/" + sink.name() + "/config");
         boolean submitted = Waits.until(timeout, POLL, () -> {
             // The REST API answers 409 while the worker is still joining its group.
             HttpResponse<String> response = call(() -> HttpProbe.putJson(configUrl, body, REQUEST_TIMEOUT));
@@ -110,17 +129,7 @@ public final class KafkaConnectWorker extends ChildProcessComponent {
         });
         if (!submitted) {
             throw new StartupException("Kafka Connect did not accept the connector %s at %s within %d s: see %s"
-                    .formatted(ArchiveConnector.NAME, configUrl, timeout.toSeconds(), log()));
-        }
-        boolean running =
-                Waits.until(timeout, POLL, () -> connectorStatus(baseUrl()).running());
-        if (!running) {
-            throw new StartupException("The connector %s is not RUNNING after %d s (%s): see %s"
-                    .formatted(
-                            ArchiveConnector.NAME,
-                            timeout.toSeconds(),
-                            connectorStatus(baseUrl()).describe(),
-                            log()));
+                    .formatted(sink.name(), configUrl, timeout.toSeconds(), log()));
         }
     }
 
@@ -145,10 +154,15 @@ public final class KafkaConnectWorker extends ChildProcessComponent {
         }
     }
 
-    /** The state of the archive connector and its tasks, as the worker at {@code baseUrl} reports it. */
+    /** The state of the raw archive connector and its tasks, as the worker at {@code baseUrl} reports it. */
     public static ConnectorStatus connectorStatus(URI baseUrl) {
-        HttpResponse<String> response = call(() ->
-                HttpProbe.get(baseUrl.resolve("/connectors/" + ArchiveConnector.NAME + "/status"), REQUEST_TIMEOUT));
+        return connectorStatus(baseUrl, ArchiveConnector.NAME);
+    }
+
+    /** The state of connector {@code name} and its tasks, as the worker at {@code baseUrl} reports it. */
+    public static ConnectorStatus connectorStatus(URI baseUrl, String name) {
+        HttpResponse<String> response =
+                call(() -> HttpProbe.get(baseUrl.resolve("/connectors/" + name + "/status"), REQUEST_TIMEOUT));
         if (response == null) {
             return ConnectorStatus.unknown("no answer from " + baseUrl);
         }

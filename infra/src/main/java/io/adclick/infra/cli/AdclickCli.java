@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             BatchCommand.class,
             BackfillCommand.class,
+            ReconcileCommand.class,
             TopicsCommand.class,
             CommandLine.HelpCommand.class
         })

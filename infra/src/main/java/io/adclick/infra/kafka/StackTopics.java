@@ -11,7 +11,7 @@ public final class StackTopics {
     /** {@link ContractTopics#all()} and the archive sink's control topic. */
     public static List<TopicSpec> all() {
         List<TopicSpec> topics = new ArrayList<>(ContractTopics.all());
-        topics.add(ArchiveConnector.controlTopic());
+        topics.addAll(ArchiveConnector.controlTopics());
         return List.copyOf(topics);
     }
 }

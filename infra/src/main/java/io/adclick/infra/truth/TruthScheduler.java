@@ -9,6 +9,8 @@ import io.adclick.infra.stack.ManagedComponent;
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StartupException;
 import io.adclick.infra.stack.TruthConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +34,9 @@ import java.util.function.Consumer;
  */
 public final class TruthScheduler implements ManagedComponent {
     public static final String NAME = "truth";
+    /** How the job's log starts a line about an unexplained reconciliation residual. */
+    static final String RECONCILIATION_ALERT = "ALERT reconciliation";
+
     private static final String LAST_RUN_FILE = "last-run.json";
 
     private final StackConfig config;
@@ -92,7 +97,8 @@ public final class TruthScheduler implements ManagedComponent {
                 "--grace-seconds",
                 Long.toString(truth.grace().toSeconds()),
                 "--window-hours",
-                Integer.toString(truth.windowHours())));
+                Integer.toString(truth.windowHours()),
+                "--reconcile"));
         Instant now = clock.instant();
         if (!now.isBefore(nextDaily)) {
             nextDaily = now.plus(truth.dailyInterval());
@@ -110,6 +116,7 @@ public final class TruthScheduler implements ManagedComponent {
             return;
         }
         Path log = config.logFile(NAME);
+        long logSizeBefore = sizeOf(log);
         Instant started = clock.instant();
         int exitCode;
         try {
@@ -129,10 +136,33 @@ public final class TruthScheduler implements ManagedComponent {
         TruthRun run =
                 new TruthRun(TruthRun.describe(arguments), started, clock.instant(), exitCode, summary(log, exitCode));
         run.write(lastRunFile(config));
+        linesAfter(log, logSizeBefore).stream()
+                .filter(line -> line.startsWith(RECONCILIATION_ALERT))
+                .forEach(line -> console.accept("truth: " + line));
         if (!run.succeeded()) {
             console.accept("truth: %s (see %s)".formatted(run.line(), log));
         } else if (!run.summary().startsWith("No hour is due")) {
             console.accept("truth: " + run.line());
+        }
+    }
+
+    private static long sizeOf(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The lines written to {@code log} after its first {@code offset} bytes. */
+    private static List<String> linesAfter(Path log, long offset) {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(offset, Files.size(log)));
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

@@ -17,7 +17,13 @@ class TestTopicsCreateCommand {
         assertThat(topics)
                 .extracting(TopicSpec::name)
                 .containsExactly(
-                        "events.raw", "events.quarantine", "rollups.minute", "events.late", "connect.iceberg.control");
+                        "events.raw",
+                        "events.quarantine",
+                        "rollups.minute",
+                        "events.late",
+                        "connect.iceberg.control",
+                        "connect.iceberg.control.rollups",
+                        "connect.iceberg.control.late");
         assertThat(topics).allSatisfy(topic -> {
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);
             assertThat(topic.configs()).containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");

@@ -16,6 +16,10 @@ public final class AdclickTables {
     public static final TableIdentifier INVOICES = TableIdentifier.of(NAMESPACE, "invoices");
     public static final TableIdentifier RECONCILIATION = TableIdentifier.of(NAMESPACE, "reconciliation");
     public static final TableIdentifier CAMPAIGNS = TableIdentifier.of(NAMESPACE, "campaigns");
+    /** Every revision of the stream's minute rollups, archived from {@code rollups.minute}. */
+    public static final TableIdentifier ROLLUPS_MINUTE = TableIdentifier.of(NAMESPACE, "rollups_minute");
+    /** Events the stream received after its allowed lateness, archived from {@code events.late}. */
+    public static final TableIdentifier LATE_EVENTS = TableIdentifier.of(NAMESPACE, "late_events");
 
     private AdclickTables() {}
 }
