@@ -32,9 +32,12 @@ import org.apache.spark.sql.types.StructType;
  * Reconciles the stream's estimates ({@code rollups_minute}, the latest revision of each rollup
  * key) with billing truth ({@code billing_hourly}) per event hour and campaign, and explains the
  * drift click by click from {@code click_decisions} and {@code late_events}: a click counts in
- * the estimate when the stream saw it in time, it was the first copy of its {@code event_id} and
- * the first click of its impression within the stream's state TTLs, and its token had not
- * expired; it counts in the truth when its decision is {@code billable}. Each click where the two
+ * the estimate when the stream saw it in time, its token had not expired, and it is not a later
+ * copy of its {@code event_id} nor a later click of its impression, unless the first one had left
+ * the stream's state (received more than the state TTL before); it counts in the truth when its
+ * decision is {@code billable}. Which of two close clicks of an impression is "first" may differ
+ * between the stream (arrival) and the truth, but not how many count, so the truth's choice is
+ * used for both. Each click where the two
  * differ is attributed to a category; what remains is the residual. Every input is read at one
  * snapshot, recorded in the output, and the hours are replaced in one commit.
  */
@@ -179,7 +182,6 @@ public final class Reconciler {
                           WHERE event_type = 'click' AND event_time >= :lookFrom AND event_time < :to),
                         clicks AS (
                           SELECT c.*, l.event_id IS NOT NULL AS late,
-                                 row_number() OVER (PARTITION BY c.event_id ORDER BY c.received_at) AS copy,
                                  MIN(c.received_at) OVER (PARTITION BY c.event_id) AS first_copy_at,
                                  MIN(c.received_at) OVER (PARTITION BY c.impression_id) AS first_click_at
                           FROM %s c LEFT JOIN late l ON c.event_id = l.event_id AND c.received_at = l.received_at
@@ -187,11 +189,12 @@ public final class Reconciler {
                         modelled AS (
                           SELECT date_trunc('HOUR', event_time) AS hour, advertiser_id, campaign_id, decision, late,
                                  cpc_micros, spend_micros,
-                                 NOT late
-                                   AND (copy = 1 OR unix_seconds(received_at) > unix_seconds(first_copy_at) + :dedupTtl)
-                                   AND (received_at = first_click_at
+                                 NOT late AND decision <> :expired
+                                   AND (decision NOT IN (:duplicateEvent, :duplicateImpression)
                                         OR unix_seconds(received_at) > unix_seconds(first_click_at) + :firstClickTtl)
-                                   AND decision <> :expired AS estimated,
+                                   AND (decision <> :duplicateEvent
+                                        OR unix_seconds(received_at) > unix_seconds(first_copy_at) + :dedupTtl)
+                                   AS estimated,
                                  decision = :billable AS billed
                           FROM clicks WHERE event_time >= :from AND event_time < :to)
                         SELECT hour, advertiser_id, campaign_id,

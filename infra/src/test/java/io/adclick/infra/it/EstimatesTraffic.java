@@ -107,6 +107,11 @@ final class EstimatesTraffic {
         return campaignIds.contains(campaignId);
     }
 
+    /** When the first minute of the traffic starts. */
+    Instant start() {
+        return firstMinute;
+    }
+
     /** When the last minute of the traffic ends. */
     Instant end() {
         return firstMinute.plus(Duration.ofMinutes(MINUTES));

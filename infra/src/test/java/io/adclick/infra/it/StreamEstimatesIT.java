@@ -5,20 +5,30 @@ import static org.awaitility.Awaitility.await;
 
 import io.adclick.infra.it.CampaignMinuteTotals.CampaignMinute;
 import io.adclick.infra.it.CampaignMinuteTotals.Totals;
+import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.stream.LatestCheckpoint;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.traffic.EdgeRequest.SdkBatch;
 import io.adclick.infra.traffic.EdgeResponse;
 import io.adclick.infra.traffic.Pacer;
 import io.adclick.infra.traffic.SdkEvent;
+import io.adclick.infra.truth.TruthJobRunner;
 import io.adclick.schemas.rollup.MinuteRollup;
+import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.wire.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expressions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,7 +132,117 @@ class StreamEstimatesIT {
         }
         assertThat(restoredFrom).hasSize(KILLS);
         assertThat(expected).as("campaign-minutes of the traffic").hasSizeGreaterThan(10);
+        reconcilesWithTruthWithoutResidual(stack, traffic, expected, seed);
         assertThat(stack.unexpectedExits()).isEmpty();
+    }
+
+    /**
+     * The same traffic, archived (raw events, and the rollups by their own connector) and billed by
+     * the truth job: reconciliation of its hours finds the estimates above, and explains every
+     * drift (expired tokens, double clicks, duplicates) with no residual and no alert.
+     */
+    private static void reconcilesWithTruthWithoutResidual(
+            EmbeddedStack stack, EstimatesTraffic traffic, Map<CampaignMinute, Totals> expected, long seed) {
+        Map<String, Long> expectedEstimates = new TreeMap<>();
+        expected.forEach((key, totals) -> expectedEstimates.merge(
+                key.minute().truncatedTo(ChronoUnit.HOURS) + " " + key.campaignId(),
+                totals.billableClicks(),
+                Long::sum));
+        Instant firstHour = traffic.start().truncatedTo(ChronoUnit.HOURS);
+        Instant lastHour = traffic.end().minusMillis(1).truncatedTo(ChronoUnit.HOURS);
+        try (ArchiveReader archive = stack.archive()) {
+            await("the rollups of the traffic archived in rollups_minute (seed %d)".formatted(seed))
+                    .atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> archivedEstimates(archive).equals(expectedEstimates));
+            long ourClicks =
+                    expected.values().stream().mapToLong(Totals::clicks).sum();
+            await("the clicks of the traffic archived in raw_events (seed %d)".formatted(seed))
+                    .atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> archive
+                                    .rows(
+                                            AdclickTables.RAW_EVENTS,
+                                            Expressions.and(
+                                                    Expressions.startsWith("campaign_id", EstimatesTraffic.NAMESPACE),
+                                                    Expressions.equal("event_type", "click")))
+                                    .stream()
+                                    .map(r -> r.getField("event_id"))
+                                    .distinct()
+                                    .count()
+                            >= ourClicks);
+            TruthJobRunner truth = new TruthJobRunner(stack.config());
+            Path log = stack.config().logFile("truth");
+            for (Instant hour = firstHour; !hour.isAfter(lastHour); hour = hour.plus(Duration.ofHours(1))) {
+                String key = hour.toString().substring(0, 13);
+                assertThat(truth.runLogged(TruthJobRunner.hour(key), log, Duration.ofMinutes(5)))
+                        .as(
+                                "truth job for hour %s; its log ends:%n%s",
+                                key, String.join("\n", ChildProcess.tail(log, 30)))
+                        .isZero();
+            }
+            List<String> reconcile = List.of(
+                    "reconcile",
+                    "--from",
+                    firstHour.toString().substring(0, 13),
+                    "--to",
+                    lastHour.toString().substring(0, 13));
+            assertThat(truth.runLogged(reconcile, log, Duration.ofMinutes(5)))
+                    .as("reconcile; its log ends:%n%s", String.join("\n", ChildProcess.tail(log, 30)))
+                    .isZero();
+
+            List<Record> lines = archive.rows(
+                    AdclickTables.RECONCILIATION, Expressions.startsWith("campaign_id", EstimatesTraffic.NAMESPACE));
+            Map<String, Long> reconciledEstimates = new TreeMap<>();
+            for (Record line : lines) {
+                reconciledEstimates.put(
+                        ((OffsetDateTime) line.getField("hour")).toInstant() + " " + line.getField("campaign_id"),
+                        (Long) line.getField("estimate_clicks"));
+            }
+            assertThat(reconciledEstimates)
+                    .as("estimates reconciled (seed %d)", seed)
+                    .isEqualTo(expectedEstimates);
+            assertThat(lines)
+                    .as("reconciliation lines with a residual or an alert (seed %d)", seed)
+                    .filteredOn(line -> (Long) line.getField("residual_clicks") != 0
+                            || (Long) line.getField("residual_spend_micros") != 0
+                            || (Boolean) line.getField("alert"))
+                    .isEmpty();
+            long drift = lines.stream()
+                    .mapToLong(l -> (Long) l.getField("drift_clicks"))
+                    .sum();
+            System.out.printf(
+                    "StreamEstimatesIT: %d hour-campaign lines reconciled, total drift %d clicks, all explained: %s%n",
+                    lines.size(),
+                    drift,
+                    lines.stream().map(l -> l.getField("explained_clicks")).toList());
+        }
+    }
+
+    /** Latest-revision billable clicks per hour and campaign of the traffic in rollups_minute. */
+    private static Map<String, Long> archivedEstimates(ArchiveReader archive) {
+        Map<String, Record> latest = new HashMap<>();
+        for (Record rollup : archive.rows(
+                AdclickTables.ROLLUPS_MINUTE, Expressions.startsWith("campaign_id", EstimatesTraffic.NAMESPACE))) {
+            String key = String.join(
+                    "|",
+                    String.valueOf(rollup.getField("minute")),
+                    (String) rollup.getField("campaign_id"),
+                    (String) rollup.getField("ad_id"),
+                    (String) rollup.getField("publisher_id"),
+                    (String) rollup.getField("country"),
+                    (String) rollup.getField("device"));
+            latest.merge(key, rollup, (a, b) -> (Long) a.getField("revision") >= (Long) b.getField("revision") ? a : b);
+        }
+        Map<String, Long> estimates = new TreeMap<>();
+        for (Record rollup : latest.values()) {
+            Instant minute = ((OffsetDateTime) rollup.getField("minute")).toInstant();
+            estimates.merge(
+                    minute.truncatedTo(ChronoUnit.HOURS) + " " + rollup.getField("campaign_id"),
+                    (Long) rollup.getField("billable_clicks"),
+                    Long::sum);
+        }
+        return estimates;
     }
 
     private static Map<CampaignMinute, Totals> ours(RollupLog rollups, EstimatesTraffic traffic) {
