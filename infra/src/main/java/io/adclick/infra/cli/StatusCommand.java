@@ -1,6 +1,7 @@
 package io.adclick.infra.cli;
 
 import io.adclick.infra.archive.ArchiveFigures;
+import io.adclick.infra.archive.ArchiveWatchdog;
 import io.adclick.infra.archive.HttpProbe;
 import io.adclick.infra.archive.IcebergCatalog;
 import io.adclick.infra.archive.KafkaConnectWorker;
@@ -51,6 +52,7 @@ final class StatusCommand implements Callable<Integer> {
             ObjectStore.NAME,
             IcebergCatalog.NAME,
             KafkaConnectWorker.NAME,
+            ArchiveWatchdog.NAME,
             TruthScheduler.NAME,
             IngestEdge.NAME,
             StreamEstimates.NAME,
@@ -127,8 +129,9 @@ final class StatusCommand implements Callable<Integer> {
             case TruthScheduler.NAME -> {
                 health = Health.up("scheduling");
                 figures = TruthRun.read(TruthScheduler.lastRunFile(stackOptions.config()))
-                        .map(run -> "last run: " + run.line())
-                        .orElse("no run yet");
+                                .map(run -> "last run: " + run.line())
+                                .orElse("no run yet")
+                        + reconciliationAlerts(TruthScheduler.alertsFile(stackOptions.config()));
             }
             default -> {
                 health = Health.up("running");
@@ -138,6 +141,21 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.printf(ROW, component.name(), "running", component.pid(), port, health.detail(), figures);
         return true;
+    }
+
+    /** {@code "; N reconciliation alerts, last: ..."}, or nothing without alerts. */
+    private static String reconciliationAlerts(Path alertsFile) {
+        if (!java.nio.file.Files.exists(alertsFile)) {
+            return "";
+        }
+        try {
+            List<String> alerts = java.nio.file.Files.readAllLines(alertsFile);
+            return alerts.isEmpty()
+                    ? ""
+                    : "; %d reconciliation ALERTS, last: %s".formatted(alerts.size(), alerts.get(alerts.size() - 1));
+        } catch (java.io.IOException e) {
+            return "; reconciliation alerts unreadable: " + e.getMessage();
+        }
     }
 
     private static String catalogFigures(URI catalogUrl) {

@@ -136,13 +136,38 @@ public final class TruthScheduler implements ManagedComponent {
         TruthRun run =
                 new TruthRun(TruthRun.describe(arguments), started, clock.instant(), exitCode, summary(log, exitCode));
         run.write(lastRunFile(config));
-        linesAfter(log, logSizeBefore).stream()
+        List<String> alerts = linesAfter(log, logSizeBefore).stream()
                 .filter(line -> line.startsWith(RECONCILIATION_ALERT))
-                .forEach(line -> console.accept("truth: " + line));
+                .toList();
+        alerts.forEach(line -> console.accept("truth: " + line));
+        recordAlerts(alerts);
         if (!run.succeeded()) {
             console.accept("truth: %s (see %s)".formatted(run.line(), log));
         } else if (!run.summary().startsWith("No hour is due")) {
             console.accept("truth: " + run.line());
+        }
+    }
+
+    /** Where the reconciliation alerts raised by scheduled runs are kept, one line each. */
+    public static Path alertsFile(StackConfig config) {
+        return config.truthDir().resolve("reconciliation-alerts.log");
+    }
+
+    private void recordAlerts(List<String> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            Files.createDirectories(alertsFile(config).getParent());
+            Files.write(
+                    alertsFile(config),
+                    alerts.stream().map(line -> now + " " + line).toList(),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            console.accept("truth: cannot record reconciliation alerts in %s: %s"
+                    .formatted(alertsFile(config), e.getMessage()));
         }
     }
 

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * minutes before the plan (closed by the wall clock, well inside the job's allowed lateness): views
  * with clicks, double clicks (a second click of the same impression, in the same minute, so that
  * "first click by arrival" decides which click is billable but never how many per campaign-minute),
- * tokens expired at the event, and batches sent twice (transport duplicates, byte for byte).
+ * tokens expired at the event, clicks whose impression never arrived (the stream counts them, the
+ * truth does not), and batches sent twice (transport duplicates, byte for byte).
  */
 final class EstimatesTraffic {
     static final String NAMESPACE = "stream-it-";
@@ -63,8 +64,12 @@ final class EstimatesTraffic {
                     ? AdServer.expectExpired(adServer.serve(random, viewedAt.minus(Duration.ofHours(26))))
                     : adServer.serve(random, viewedAt.minusSeconds(30));
             Visitor visitor = Visitors.human(random);
-            events.add(event(random, EventType.IMPRESSION, viewedAt, serve, visitor));
-            if (random.nextInt(3) == 0) {
+            SdkEvent impression = event(random, EventType.IMPRESSION, viewedAt, serve, visitor);
+            boolean clicked = random.nextInt(3) == 0;
+            if (!clicked || random.nextInt(25) != 0) {
+                events.add(impression); // else a click without its impression: the truth does not bill it
+            }
+            if (clicked) {
                 Instant clickedAt = viewedAt.plusMillis(random.nextLong(4_000));
                 events.add(event(random, EventType.CLICK, clickedAt, serve, visitor));
                 if (random.nextInt(10) == 0) {
