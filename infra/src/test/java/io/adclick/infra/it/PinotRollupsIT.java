@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.apache.datasketches.theta.UpdateSketch;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -84,7 +83,7 @@ class PinotRollupsIT {
         }
 
         Map<CampaignMinute, CampaignMinuteTotals.Totals> expected = CampaignMinuteTotals.of(latestCommitted.values());
-        Map<CampaignMinute, Long> expectedUsers = mergedUsers(latestCommitted.values());
+        Map<CampaignMinute, Long> expectedUsers = PinotTotals.mergedUsers(latestCommitted.values());
         List<String> campaigns = List.of(prefix + "c0", prefix + "c1", prefix + "c2");
         RollupQueries queries = new RollupQueries(new PinotBroker(URI.create(pinot.brokerUrl())));
         Instant to = firstMinute.plus(Duration.ofMinutes(MINUTES));
@@ -132,23 +131,6 @@ class PinotRollupsIT {
                 Base64.getEncoder().encodeToString(users.compact().toByteArray()),
                 revision,
                 Instant.now());
-    }
-
-    private static Map<CampaignMinute, Long> mergedUsers(Iterable<MinuteRollup> rollups) {
-        Map<CampaignMinute, org.apache.datasketches.theta.Union> unions = new TreeMap<>();
-        for (MinuteRollup rollup : rollups) {
-            unions.computeIfAbsent(
-                            new CampaignMinute(rollup.campaignId(), rollup.minute()),
-                            k -> org.apache.datasketches.theta.SetOperation.builder()
-                                    .setNominalEntries(4096)
-                                    .buildUnion())
-                    .union(org.apache.datasketches.theta.Sketch.wrap(org.apache.datasketches.memory.Memory.wrap(
-                            Base64.getDecoder().decode(rollup.uniqueUsersSketch()))));
-        }
-        Map<CampaignMinute, Long> users = new TreeMap<>();
-        unions.forEach(
-                (key, union) -> users.put(key, Math.round(union.getResult().getEstimate())));
-        return users;
     }
 
     private static ProducerRecord<String, byte[]> record(MinuteRollup rollup) {
