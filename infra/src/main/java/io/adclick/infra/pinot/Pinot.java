@@ -116,7 +116,9 @@ public final class Pinot extends ChildProcessComponent {
 
     @Override
     protected Health probe() {
-        return probe(URI.create(brokerUrl()));
+        // the server starts last: a table created before it has registered is refused ("no instances with tag")
+        Health server = HttpProbe.answers(URI.create(serverAdminUrl() + "/health"));
+        return server.healthy() ? probe(URI.create(brokerUrl())) : Health.down("server: " + server.detail());
     }
 
     /** Healthy when the broker at {@code brokerUrl} answers its health check. */
@@ -126,7 +128,11 @@ public final class Pinot extends ChildProcessComponent {
 
     @Override
     protected String readiness() {
-        return "answer GET %s/health".formatted(brokerUrl());
+        return "answer GET %s/health and GET %s/health".formatted(serverAdminUrl(), brokerUrl());
+    }
+
+    private String serverAdminUrl() {
+        return "http://" + StackConfig.LOOPBACK + ":" + config.pinot().serverAdminPort();
     }
 
     @Override
