@@ -139,7 +139,9 @@ public final class Pinot extends ChildProcessComponent {
     protected void afterStart() {
         RollupsTable table = new RollupsTable(URI.create(controllerUrl()), config.kafkaBootstrap());
         table.ensure();
-        table.awaitQueryable(new PinotBroker(URI.create(brokerUrl())), config.startTimeout());
+        // after a crash the server reloads its segments and re-reads Kafka before it answers: allow more
+        table.awaitQueryable(
+                new PinotBroker(URI.create(brokerUrl())), config.startTimeout().multipliedBy(2));
     }
 
     @Override
