@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -15,8 +16,23 @@ import java.util.Set;
  * per campaign-minute totals over a half-open time range, and the table's figures.
  */
 public final class RollupQueries {
+    /**
+     * Whether a query merges the rollups' Theta sketches into unique users: the merge deserializes
+     * every sketch of the range and costs about five times the sums (see {@code docs/benchmarks.md}).
+     */
+    public enum UniqueUsers {
+        MERGED(", DISTINCTCOUNTTHETASKETCH(users_sketch)"),
+        SKIPPED("");
+
+        private final String column;
+
+        UniqueUsers(String column) {
+            this.column = column;
+        }
+    }
+
     private static final String CAMPAIGN_MINUTES = "SELECT campaign_id, minute_millis, SUM(impressions),"
-            + " SUM(clicks), SUM(billable_clicks), SUM(spend_micros), DISTINCTCOUNTTHETASKETCH(users_sketch)"
+            + " SUM(clicks), SUM(billable_clicks), SUM(spend_micros)%s"
             + " FROM " + RollupsTable.NAME
             + " WHERE campaign_id IN (?) AND minute_millis >= ? AND minute_millis < ?"
             + " GROUP BY campaign_id, minute_millis ORDER BY minute_millis, campaign_id LIMIT ?";
@@ -29,9 +45,14 @@ public final class RollupQueries {
         this.broker = requireNonNull(broker, "broker is null");
     }
 
-    /** One campaign's minutes in {@code [from, to)}, oldest first; minutes without rollups are absent. */
+    /** One campaign's minutes in {@code [from, to)} with unique users, oldest first; minutes without rollups are absent. */
     public List<MinuteTotals> campaignMinutes(String campaignId, Instant from, Instant to) {
-        return campaignMinutes(Set.of(requireNonNull(campaignId, "campaignId is null")), from, to);
+        return campaignMinutes(Set.of(requireNonNull(campaignId, "campaignId is null")), from, to, UniqueUsers.MERGED);
+    }
+
+    /** Like {@link #campaignMinutes(Collection, Instant, Instant, UniqueUsers)} with unique users merged. */
+    public List<MinuteTotals> campaignMinutes(Collection<String> campaignIds, Instant from, Instant to) {
+        return campaignMinutes(campaignIds, from, to, UniqueUsers.MERGED);
     }
 
     /**
@@ -41,8 +62,10 @@ public final class RollupQueries {
      * @throws IllegalArgumentException for an empty campaign list or a range that is empty,
      *     backwards, or longer than 31 days
      */
-    public List<MinuteTotals> campaignMinutes(Collection<String> campaignIds, Instant from, Instant to) {
+    public List<MinuteTotals> campaignMinutes(
+            Collection<String> campaignIds, Instant from, Instant to, UniqueUsers uniqueUsers) {
         requireNonNull(campaignIds, "campaignIds is null");
+        requireNonNull(uniqueUsers, "uniqueUsers is null");
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
         if (campaignIds.isEmpty()) {
@@ -59,7 +82,7 @@ public final class RollupQueries {
             throw new IllegalArgumentException("Too many campaign-minutes in one query: ask for fewer campaigns");
         }
         String sql = PinotSql.bind(
-                CAMPAIGN_MINUTES,
+                CAMPAIGN_MINUTES.formatted(uniqueUsers.column),
                 List.copyOf(campaignIds),
                 from.toEpochMilli(),
                 to.toEpochMilli(),
@@ -89,6 +112,6 @@ public final class RollupQueries {
                 PinotResult.wholeNumber(row.get(3)),
                 PinotResult.wholeNumber(row.get(4)),
                 PinotResult.wholeNumber(row.get(5)),
-                PinotResult.wholeNumber(row.get(6)));
+                row.size() > 6 ? OptionalLong.of(PinotResult.wholeNumber(row.get(6))) : OptionalLong.empty());
     }
 }

@@ -141,8 +141,8 @@ class PinotFreshnessIT {
             Map<CampaignMinute, Instant> visibleAt) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                Map<CampaignMinute, Long> counted = clicksIn(
-                        queries.campaignMinutes(campaigns, from, Instant.now().plusSeconds(120)));
+                Map<CampaignMinute, Long> counted = clicksIn(queries.campaignMinutes(
+                        campaigns, from, Instant.now().plusSeconds(120), RollupQueries.UniqueUsers.SKIPPED));
                 Instant now = Instant.now();
                 clicksSent.forEach((minute, sends) -> {
                     if (counted.getOrDefault(minute, 0L) >= sends.size()) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.adclick.infra.it.CampaignMinuteTotals.CampaignMinute;
+import io.adclick.infra.pinot.MinuteTotals;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.PinotBroker;
 import io.adclick.infra.pinot.RollupQueries;
+import io.adclick.infra.pinot.RollupQueries.UniqueUsers;
 import io.adclick.schemas.event.Device;
 import io.adclick.schemas.rollup.MinuteRollup;
 import io.adclick.schemas.wire.Topics;
@@ -95,6 +97,9 @@ class PinotRollupsIT {
         assertThat(PinotTotals.users(queries.campaignMinutes(campaigns, firstMinute, to)))
                 .as("DISTINCTCOUNTTHETASKETCH over the stored sketch bytes equals a DataSketches union")
                 .isEqualTo(expectedUsers);
+        List<MinuteTotals> sumsOnly = queries.campaignMinutes(campaigns, firstMinute, to, UniqueUsers.SKIPPED);
+        assertThat(PinotTotals.of(sumsOnly)).as("sums without the sketch merge").isEqualTo(expected);
+        assertThat(sumsOnly).allMatch(row -> row.uniqueUsers().isEmpty());
         assertThat(queries.campaignMinutes("x' OR '1'='1", firstMinute, to))
                 .as("a quote in a bound parameter stays inside its literal")
                 .isEmpty();

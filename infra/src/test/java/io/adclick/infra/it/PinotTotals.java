@@ -32,7 +32,9 @@ final class PinotTotals {
 
     static Map<CampaignMinute, Long> users(Collection<MinuteTotals> rows) {
         Map<CampaignMinute, Long> users = new TreeMap<>();
-        rows.forEach(row -> users.put(new CampaignMinute(row.campaignId(), row.minute()), row.uniqueUsers()));
+        rows.forEach(row -> users.put(
+                new CampaignMinute(row.campaignId(), row.minute()),
+                row.uniqueUsers().orElseThrow()));
         return users;
     }
 

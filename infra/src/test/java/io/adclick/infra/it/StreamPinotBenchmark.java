@@ -78,6 +78,7 @@ class StreamPinotBenchmark {
     @Test
     void measure(EmbeddedStack stack) throws Exception {
         long seed = System.nanoTime();
+        System.out.printf("LOAD at start: %s", Files.readString(Path.of("/proc/loadavg")));
         // the archive sink would compete for the two cores while the job catches up
         stack.connect().stop();
         int sent = sendBacklog(stack, seed);
@@ -144,23 +145,25 @@ class StreamPinotBenchmark {
         for (int i = 0; i < 30; i++) {
             assertThat(queries.campaignMinutes(campaign, from, to)).hasSize(1440);
         }
-        List<Long> micros = new ArrayList<>();
-        for (int i = 0; i < QUERIES; i++) {
-            long start = System.nanoTime();
-            int rows = queries.campaignMinutes(campaign, from, to).size();
-            micros.add((System.nanoTime() - start) / 1_000);
-            assertThat(rows).isEqualTo(1440);
-        }
-        micros.sort(null);
-        System.out.printf(
-                "PINOT QUERY: one campaign, 24 h by minute (1,440 rows over %,d rollups of the day, %d keys per"
-                        + " campaign-minute), %d queries: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                rollups,
-                KEYS_PER_CAMPAIGN_MINUTE,
-                QUERIES,
-                micros.get(QUERIES / 2) / 1e3,
-                micros.get((int) Math.ceil(QUERIES * 0.99) - 1) / 1e3,
-                micros.get(QUERIES - 1) / 1e3);
+        String sumsOnly = PinotSql.bind(
+                "SELECT minute_millis, SUM(impressions), SUM(clicks), SUM(billable_clicks), SUM(spend_micros)"
+                        + " FROM rollups_minute WHERE campaign_id IN (?) AND minute_millis >= ? AND minute_millis < ?"
+                        + " GROUP BY minute_millis ORDER BY minute_millis LIMIT 1500",
+                List.of(campaign),
+                from.toEpochMilli(),
+                to.toEpochMilli());
+        measureQueries(
+                "totals with unique users (RollupQueries)",
+                () -> queries.campaignMinutes(campaign, from, to).size(),
+                broker,
+                null,
+                rollups);
+        measureQueries(
+                "sums only, no sketch merge",
+                () -> broker.query(sumsOnly).rows().size(),
+                broker,
+                sumsOnly,
+                rollups);
         System.out.printf(
                 "RSS: Flink %.0f MiB (peak %.0f, -Xmx%s), Pinot %.0f MiB (peak %.0f, -Xmx%s)%n",
                 memoryMiB(flinkPid, "VmRSS"),
@@ -170,6 +173,33 @@ class StreamPinotBenchmark {
                 memoryMiB(pinotPid, "VmHWM"),
                 stack.config().pinot().heap());
         stack.stream().stop();
+    }
+
+    private static void measureQueries(
+            String what, java.util.function.IntSupplier query, PinotBroker broker, String sql, long rollups) {
+        List<Long> micros = new ArrayList<>();
+        List<Long> brokerMillis = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            long start = System.nanoTime();
+            int rows = query.getAsInt();
+            micros.add((System.nanoTime() - start) / 1_000);
+            assertThat(rows).isEqualTo(1440);
+            if (sql != null && i % 10 == 0) {
+                brokerMillis.add(broker.query(sql).timeUsedMs());
+            }
+        }
+        micros.sort(null);
+        System.out.printf(
+                "PINOT QUERY (%s): one campaign, 24 h by minute (1,440 rows; %,d rollups in the day, %d keys per"
+                        + " campaign-minute), %d queries one at a time: p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
+                what,
+                rollups,
+                KEYS_PER_CAMPAIGN_MINUTE,
+                QUERIES,
+                micros.get(QUERIES / 2) / 1e3,
+                micros.get((int) Math.ceil(QUERIES * 0.99) - 1) / 1e3,
+                micros.get(QUERIES - 1) / 1e3,
+                brokerMillis.isEmpty() ? "" : "; broker timeUsedMs samples " + brokerMillis);
     }
 
     private static int sendBacklog(EmbeddedStack stack, long seed) {
