@@ -10,6 +10,9 @@ import io.adclick.infra.edge.EdgeFigures;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.KafkaFigures;
+import io.adclick.infra.pinot.Pinot;
+import io.adclick.infra.pinot.PinotBroker;
+import io.adclick.infra.pinot.RollupQueries;
 import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
@@ -55,6 +58,7 @@ final class StatusCommand implements Callable<Integer> {
             ArchiveWatchdog.NAME,
             TruthScheduler.NAME,
             IngestEdge.NAME,
+            Pinot.NAME,
             StreamEstimates.NAME,
             TrafficGenerator.NAME);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
@@ -126,6 +130,10 @@ final class StatusCommand implements Callable<Integer> {
                         Path.of(component.url()), component.startedAt(), stream.stalledAfter(), Instant.now());
                 figures = streamFigures(state);
             }
+            case Pinot.NAME -> {
+                health = Pinot.probe(URI.create(component.url()));
+                figures = health.healthy() ? pinotFigures(URI.create(component.url())) : "";
+            }
             case TruthScheduler.NAME -> {
                 health = Health.up("scheduling");
                 figures = TruthRun.read(TruthScheduler.lastRunFile(stackOptions.config()))
@@ -166,6 +174,16 @@ final class StatusCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             return "raw_events unavailable: " + e.getMessage();
+        }
+    }
+
+    private static String pinotFigures(URI brokerUrl) {
+        try {
+            return new RollupQueries(new PinotBroker(brokerUrl, PROBE_TIMEOUT))
+                    .figures()
+                    .describe(Instant.now());
+        } catch (RuntimeException e) {
+            return "rollups_minute unavailable: " + e.getMessage();
         }
     }
 

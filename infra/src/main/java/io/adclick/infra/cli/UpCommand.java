@@ -7,10 +7,13 @@ import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.StackTopics;
+import io.adclick.infra.pinot.Pinot;
+import io.adclick.infra.pinot.RollupsTable;
 import io.adclick.infra.stack.ArchiveConfig;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.LogFiles;
 import io.adclick.infra.stack.ManagedComponent;
+import io.adclick.infra.stack.PinotConfig;
 import io.adclick.infra.stack.PortCheck;
 import io.adclick.infra.stack.RecordedProcess;
 import io.adclick.infra.stack.Stack;
@@ -40,7 +43,7 @@ import picocli.CommandLine.Spec;
         name = "up",
         mixinStandardHelpOptions = true,
         description =
-                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the billing truth scheduler, the ingest edge, the stream estimates job (Flink) and synthetic traffic; Ctrl-C stops everything.")
+                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the billing truth scheduler, the ingest edge, Pinot, the stream estimates job (Flink) and synthetic traffic; Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
@@ -76,7 +79,12 @@ final class UpCommand implements Callable<Integer> {
                 config.edgePort(), StackConfig.EDGE_PORT_ENV,
                 config.archive().objectStorePort(), ArchiveConfig.OBJECT_STORE_PORT_ENV,
                 config.archive().catalogPort(), ArchiveConfig.CATALOG_PORT_ENV,
-                config.archive().connectPort(), ArchiveConfig.CONNECT_PORT_ENV);
+                config.archive().connectPort(), ArchiveConfig.CONNECT_PORT_ENV,
+                config.pinot().zookeeperPort(), PinotConfig.ZOOKEEPER_PORT_ENV,
+                config.pinot().controllerPort(), PinotConfig.CONTROLLER_PORT_ENV,
+                config.pinot().brokerPort(), PinotConfig.BROKER_PORT_ENV,
+                config.pinot().serverPort(), PinotConfig.SERVER_PORT_ENV,
+                config.pinot().serverAdminPort(), PinotConfig.SERVER_ADMIN_PORT_ENV);
 
         PrintWriter launcherLog = LogFiles.appender(config.logFile("launcher"));
         Consumer<ChildExit> reportDeath = exit -> {
@@ -103,6 +111,8 @@ final class UpCommand implements Callable<Integer> {
             components.add(new TruthScheduler(config, console, Clock.systemUTC()));
         }
         components.add(new IngestEdge(config, reportDeath));
+        // before the job, so that its rollups land in a table that exists (Pinot would read them later anyway)
+        components.add(new Pinot(config, reportDeath));
         // after the edge: ingest must not wait for Flink's start, and the job misses nothing (committed offsets)
         components.add(new StreamEstimates(config, reportDeath));
         if (!noTraffic) {
@@ -181,6 +191,12 @@ final class UpCommand implements Callable<Integer> {
                                         config.truth().maintainInterval().toMinutes(),
                                         config.logFile(TruthScheduler.NAME))
                         : "off (" + io.adclick.infra.stack.TruthConfig.SCHEDULER_ENABLED_ENV + "=off)");
+        out.printf(
+                "  Pinot            broker %s (table %s), controller %s; log %s%n",
+                config.pinot().brokerUrl(),
+                RollupsTable.NAME,
+                config.pinot().controllerUrl(),
+                config.logFile(Pinot.NAME));
         out.printf(
                 "  stream job       Flink, %s state, checkpoints in %s; log %s%n",
                 config.stream().stateBackend().name().toLowerCase(java.util.Locale.ROOT),

@@ -60,6 +60,14 @@ public record AdclickHome(Path root) {
         return root.resolve("infra/runtime-connect/target/plugins");
     }
 
+    /** The embedded Pinot's launcher jar followed by Pinot 0.11's server-side classpath ({@code infra/runtime-pinot}). */
+    public String pinotClasspath() {
+        Path jar = requireBuilt(root.resolve("infra/runtime-pinot/target/runtime-pinot-0.1.0.jar"));
+        return jar
+                + java.io.File.pathSeparator
+                + readClasspath(root.resolve("infra/runtime-pinot/target/classpath.txt"));
+    }
+
     /** The ingest edge's jar followed by its dependencies. */
     public String edgeClasspath() {
         Path jar = requireBuilt(root.resolve("ingest-edge/target/ingest-edge-0.1.0.jar"));

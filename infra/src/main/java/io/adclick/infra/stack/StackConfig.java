@@ -16,6 +16,7 @@ import java.util.function.Function;
  * @param archive the object store, REST catalog and Connect worker of the raw archive
  * @param truth the billing truth jobs and their schedule
  * @param stream the stream estimates job
+ * @param pinot the Apache Pinot that serves the stream's rollups
  */
 public record StackConfig(
         AdclickHome home,
@@ -30,7 +31,8 @@ public record StackConfig(
         Duration stopTimeout,
         ArchiveConfig archive,
         TruthConfig truth,
-        StreamConfig stream) {
+        StreamConfig stream,
+        PinotConfig pinot) {
 
     public static final String STATE_DIR_ENV = "ADCLICK_STATE_DIR";
     /** Relative to {@code ADCLICK_HOME}. */
@@ -73,25 +75,37 @@ public record StackConfig(
         requireNonNull(archive, "archive is null");
         requireNonNull(truth, "truth is null");
         requireNonNull(stream, "stream is null");
+        requireNonNull(pinot, "pinot is null");
         if (java.util.stream.IntStream.of(
                                 kafkaPort,
                                 kafkaControllerPort,
                                 edgePort,
                                 archive.objectStorePort(),
                                 archive.catalogPort(),
-                                archive.connectPort())
+                                archive.connectPort(),
+                                pinot.zookeeperPort(),
+                                pinot.controllerPort(),
+                                pinot.brokerPort(),
+                                pinot.serverPort(),
+                                pinot.serverAdminPort())
                         .distinct()
                         .count()
-                < 6) {
+                < 11) {
             throw new IllegalArgumentException(
-                    "Ports must differ: Kafka %d, controller %d, edge %d, object store %d, catalog %d, Connect %d"
+                    ("Ports must differ: Kafka %d, controller %d, edge %d, object store %d, catalog %d, Connect %d,"
+                                    + " Pinot ZooKeeper %d, controller %d, broker %d, server %d, server admin %d")
                             .formatted(
                                     kafkaPort,
                                     kafkaControllerPort,
                                     edgePort,
                                     archive.objectStorePort(),
                                     archive.catalogPort(),
-                                    archive.connectPort()));
+                                    archive.connectPort(),
+                                    pinot.zookeeperPort(),
+                                    pinot.controllerPort(),
+                                    pinot.brokerPort(),
+                                    pinot.serverPort(),
+                                    pinot.serverAdminPort()));
         }
         heap(KAFKA_HEAP_ENV, kafkaHeap);
         heap(EDGE_HEAP_ENV, edgeHeap);
@@ -124,7 +138,8 @@ public record StackConfig(
                 get(env, STOP_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_STOP_TIMEOUT),
                 ArchiveConfig.fromEnvironment(env),
                 TruthConfig.fromEnvironment(env),
-                StreamConfig.fromEnvironment(env));
+                StreamConfig.fromEnvironment(env),
+                PinotConfig.fromEnvironment(env));
     }
 
     public StackConfig withStateDir(Path dir) {
@@ -141,7 +156,8 @@ public record StackConfig(
                 stopTimeout,
                 archive,
                 truth,
-                stream);
+                stream,
+                pinot);
     }
 
     public StackConfig withPorts(int kafka, int controller, int edge) {
@@ -158,7 +174,8 @@ public record StackConfig(
                 stopTimeout,
                 archive,
                 truth,
-                stream);
+                stream,
+                pinot);
     }
 
     public StackConfig withTrafficRate(int rate) {
@@ -175,7 +192,8 @@ public record StackConfig(
                 stopTimeout,
                 archive,
                 truth,
-                stream);
+                stream,
+                pinot);
     }
 
     public StackConfig withArchive(ArchiveConfig newArchive) {
@@ -192,7 +210,26 @@ public record StackConfig(
                 stopTimeout,
                 newArchive,
                 truth,
-                stream);
+                stream,
+                pinot);
+    }
+
+    public StackConfig withPinot(PinotConfig newPinot) {
+        return new StackConfig(
+                home,
+                stateDir,
+                kafkaPort,
+                kafkaControllerPort,
+                edgePort,
+                kafkaHeap,
+                edgeHeap,
+                trafficRate,
+                startTimeout,
+                stopTimeout,
+                archive,
+                truth,
+                stream,
+                newPinot);
     }
 
     public Path logsDir() {
@@ -242,6 +279,11 @@ public record StackConfig(
     /** The stream estimates job's Flink state: {@code <state>/flink}. */
     public Path flinkDir() {
         return stateDir.resolve("flink");
+    }
+
+    /** Pinot's ZooKeeper data, segments and generated configuration: {@code <state>/pinot}. */
+    public Path pinotDir() {
+        return stateDir.resolve("pinot");
     }
 
     /** Where the stream job checkpoints, and restores from after a crash: {@code <state>/flink/checkpoints}. */

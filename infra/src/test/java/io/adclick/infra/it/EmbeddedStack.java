@@ -7,6 +7,7 @@ import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.StackTopics;
+import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.stack.AdclickHome;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.ChildProcess;
@@ -45,6 +46,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final IngestEdge edge;
     private final StreamEstimates stream;
     private final ArchiveWatchdog archiveWatchdog;
+    private final Pinot pinot;
     private final EdgeClient client;
     private final List<ChildExit> unexpectedExits = new CopyOnWriteArrayList<>();
 
@@ -58,6 +60,7 @@ public final class EmbeddedStack implements AutoCloseable {
         this.stream = new StreamEstimates(config, this::reportExit);
         this.archiveWatchdog = new ArchiveWatchdog(
                 config, connect, line -> System.out.println("EmbeddedStack: " + line), () -> {}, Clock.systemUTC());
+        this.pinot = new Pinot(config, this::reportExit);
         this.client = new EdgeClient(edge.baseUrl());
     }
 
@@ -74,6 +77,13 @@ public final class EmbeddedStack implements AutoCloseable {
                 .withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
         config = config.withArchive(
                 config.archive().withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort()));
+        config = config.withPinot(config.pinot()
+                .withPorts(
+                        PortCheck.freePort(),
+                        PortCheck.freePort(),
+                        PortCheck.freePort(),
+                        PortCheck.freePort(),
+                        PortCheck.freePort()));
         EmbeddedStack stack = new EmbeddedStack(config);
         long startNanos = System.nanoTime();
         try {
@@ -176,6 +186,21 @@ public final class EmbeddedStack implements AutoCloseable {
         return stream;
     }
 
+    /**
+     * Pinot with the {@code rollups_minute} table, started on first use (it then reads
+     * {@code rollups.minute} from the beginning).
+     */
+    public synchronized Pinot startedPinot() {
+        if (!pinot.isRunning()) {
+            long startNanos = System.nanoTime();
+            pinot.start();
+            System.out.printf(
+                    "Pinot up in %.1f s: broker %s, controller %s%n",
+                    (System.nanoTime() - startNanos) / 1e9, pinot.brokerUrl(), pinot.controllerUrl());
+        }
+        return pinot;
+    }
+
     /** The stream estimates job, running or not. */
     public StreamEstimates stream() {
         return stream;
@@ -221,6 +246,8 @@ public final class EmbeddedStack implements AutoCloseable {
     @Override
     public void close() {
         stream.stop();
+        // its state is deleted next: no need for Pinot's 20-30 s clean shutdown
+        pinot.kill();
         edge.stop();
         archiveWatchdog.stop();
         connect.stop();

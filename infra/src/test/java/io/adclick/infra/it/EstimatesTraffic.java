@@ -51,8 +51,13 @@ final class EstimatesTraffic {
 
     /** {@code views} ad views before {@code now}; a third clicked, a tenth of those twice, a tenth expired. */
     static EstimatesTraffic plan(long seed, Instant now, int views) {
+        return plan(NAMESPACE, seed, now, views);
+    }
+
+    /** Like {@link #plan(long, Instant, int)}, with campaigns under {@code namespace} (tests sharing a stack differ). */
+    static EstimatesTraffic plan(String namespace, long seed, Instant now, int views) {
         SplittableRandom random = new SplittableRandom(seed);
-        AdCatalog catalog = AdCatalog.generate(4, 20, 2, 5, seed).withNamespace(NAMESPACE);
+        AdCatalog catalog = AdCatalog.generate(4, 20, 2, 5, seed).withNamespace(namespace);
         AdServer adServer =
                 new AdServer(catalog, ZipfCampaigns.standard(20), new TokenSigner(SigningKeys.fromEnvironment()));
         Instant firstMinute = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(MINUTES));

@@ -1,0 +1,14 @@
+package io.adclick.infra.pinot;
+
+/** A query Pinot refused, failed or answered only in part; the message says which and why. */
+public final class PinotQueryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public PinotQueryException(String message) {
+        super(message);
+    }
+
+    public PinotQueryException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
