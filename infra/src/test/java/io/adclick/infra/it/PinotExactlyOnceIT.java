@@ -8,20 +8,14 @@ import io.adclick.infra.it.CampaignMinuteTotals.Totals;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.PinotBroker;
 import io.adclick.infra.pinot.RollupQueries;
-import io.adclick.infra.stream.LatestCheckpoint;
 import io.adclick.infra.stream.StreamEstimates;
-import io.adclick.infra.traffic.EdgeRequest.SdkBatch;
-import io.adclick.infra.traffic.EdgeResponse;
-import io.adclick.infra.traffic.Pacer;
 import io.adclick.infra.traffic.SdkEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +39,6 @@ class PinotExactlyOnceIT {
     private static final int KILLS = 2;
     private static final int VIEWS = 3_000;
     private static final int REQUESTS_PER_SECOND = 8;
-    private static final Pattern RESTORED = Pattern.compile("Restoring from checkpoint \\S+");
 
     @AfterAll
     static void stopTheJob(EmbeddedStack stack) {
@@ -62,33 +55,10 @@ class PinotExactlyOnceIT {
         StreamEstimates job = stack.startedStream();
         EstimatesTraffic traffic = EstimatesTraffic.plan(NAMESPACE, seed, Instant.now(), VIEWS);
 
-        List<SdkEvent> acknowledged = new ArrayList<>();
-        List<String> restoredFrom = new ArrayList<>();
-        Pacer pacer = new Pacer(REQUESTS_PER_SECOND);
-        for (List<SdkBatch> part : traffic.parts(KILLS + 1)) {
-            boolean killHere = restoredFrom.size() < KILLS;
-            Instant partStarted = Instant.now();
-            for (int i = 0; i < part.size(); i++) {
-                if (killHere && i == part.size() * 2 / 3) {
-                    awaitCheckpointCompletedAfter(job, partStarted);
-                    job.kill();
-                }
-                pacer.acquire(Long.MAX_VALUE);
-                acknowledged.addAll(
-                        acknowledgedEvents(part.get(i), stack.client().send(part.get(i))));
-            }
-            if (killHere) {
-                LogWatcher restart = LogWatcher.from(job.log());
-                job.start();
-                restoredFrom.add(restart.await(RESTORED, Duration.ofSeconds(5)));
-            }
-        }
-        await("the wall clock past the traffic's last minute")
-                .atMost(Duration.ofSeconds(75))
-                .until(() -> Instant.now().isAfter(traffic.end().plusSeconds(10)));
-        Instant clockSent = Instant.now();
-        SdkBatch clock = EstimatesTraffic.watermarkAdvance(seed, clockSent);
-        assertThat(stack.client().send(clock).status()).as("watermark advance").isEqualTo(200);
+        StreamWithKills.Sent sent = StreamWithKills.send(stack, job, traffic, seed, KILLS, REQUESTS_PER_SECOND);
+        List<SdkEvent> acknowledged = sent.acknowledged();
+        List<String> restoredFrom = sent.restoredFrom();
+        Instant clockSent = sent.watermarkAdvancedAt();
 
         Map<CampaignMinute, Totals> expected = CampaignMinuteTotals.expected(acknowledged);
         Set<String> campaigns =
@@ -102,7 +72,7 @@ class PinotExactlyOnceIT {
                         .isEqualTo(expected));
         long equalNanos = System.nanoTime();
         Instant settled = Instant.now();
-        awaitCheckpointCompletedAfter(
+        StreamWithKills.awaitCheckpointCompletedAfter(
                 job, settled.plus(stack.config().stream().checkpointInterval().multipliedBy(2)));
         try (RollupLog rollups = new RollupLog(stack.config().kafkaBootstrap())) {
             rollups.readToEnd(Duration.ofSeconds(60));
@@ -134,25 +104,5 @@ class PinotExactlyOnceIT {
         assertThat(restoredFrom).hasSize(KILLS);
         assertThat(expected).as("campaign-minutes of the traffic").hasSizeGreaterThan(10);
         assertThat(stack.unexpectedExits()).isEmpty();
-    }
-
-    static List<SdkEvent> acknowledgedEvents(SdkBatch batch, EdgeResponse response) {
-        List<SdkEvent> events = new ArrayList<>();
-        for (int i = 0; i < batch.events().size(); i++) {
-            if (response.acknowledged(i)) {
-                events.add(batch.events().get(i));
-            }
-        }
-        return events;
-    }
-
-    private static void awaitCheckpointCompletedAfter(StreamEstimates job, Instant after) {
-        await("a checkpoint completed after " + after)
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> job.latestCheckpoint()
-                        .map(LatestCheckpoint::completedAt)
-                        .filter(completed -> completed.isAfter(after))
-                        .isPresent());
     }
 }

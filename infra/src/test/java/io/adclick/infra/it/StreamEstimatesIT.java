@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.adclick.infra.it.CampaignMinuteTotals.CampaignMinute;
 import io.adclick.infra.it.CampaignMinuteTotals.Totals;
 import io.adclick.infra.stack.ChildProcess;
-import io.adclick.infra.stream.LatestCheckpoint;
 import io.adclick.infra.stream.StreamEstimates;
-import io.adclick.infra.traffic.EdgeRequest.SdkBatch;
-import io.adclick.infra.traffic.EdgeResponse;
-import io.adclick.infra.traffic.Pacer;
 import io.adclick.infra.traffic.SdkEvent;
 import io.adclick.infra.truth.TruthJobRunner;
 import io.adclick.schemas.rollup.MinuteRollup;
@@ -21,12 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +39,6 @@ class StreamEstimatesIT {
     private static final int KILLS = 2;
     private static final int VIEWS = 3_000;
     private static final int REQUESTS_PER_SECOND = 8;
-    private static final Pattern RESTORED = Pattern.compile("Restoring from checkpoint \\S+");
 
     @AfterAll
     static void stopTheJob(EmbeddedStack stack) {
@@ -61,32 +54,9 @@ class StreamEstimatesIT {
         StreamEstimates job = stack.startedStream();
         EstimatesTraffic traffic = EstimatesTraffic.plan(seed, Instant.now(), VIEWS);
 
-        List<SdkEvent> acknowledged = new ArrayList<>();
-        List<String> restoredFrom = new ArrayList<>();
-        Pacer pacer = new Pacer(REQUESTS_PER_SECOND);
-        for (List<SdkBatch> part : traffic.parts(KILLS + 1)) {
-            boolean killHere = restoredFrom.size() < KILLS;
-            Instant partStarted = Instant.now();
-            for (int i = 0; i < part.size(); i++) {
-                if (killHere && i == part.size() * 2 / 3) {
-                    awaitCheckpointCompletedAfter(job, partStarted);
-                    job.kill();
-                }
-                pacer.acquire(Long.MAX_VALUE);
-                acknowledged.addAll(
-                        acknowledgedEvents(part.get(i), stack.client().send(part.get(i))));
-            }
-            if (killHere) {
-                LogWatcher restart = LogWatcher.from(job.log());
-                job.start();
-                restoredFrom.add(restart.await(RESTORED, Duration.ofSeconds(5)));
-            }
-        }
-        await("the wall clock past the traffic's last minute")
-                .atMost(Duration.ofSeconds(75))
-                .until(() -> Instant.now().isAfter(traffic.end().plusSeconds(10)));
-        SdkBatch clock = EstimatesTraffic.watermarkAdvance(seed, Instant.now());
-        assertThat(stack.client().send(clock).status()).as("watermark advance").isEqualTo(200);
+        StreamWithKills.Sent sent = StreamWithKills.send(stack, job, traffic, seed, KILLS, REQUESTS_PER_SECOND);
+        List<SdkEvent> acknowledged = sent.acknowledged();
+        List<String> restoredFrom = sent.restoredFrom();
 
         Map<CampaignMinute, Totals> expected = CampaignMinuteTotals.expected(acknowledged);
         try (RollupLog rollups = new RollupLog(stack.config().kafkaBootstrap())) {
@@ -96,7 +66,7 @@ class StreamEstimatesIT {
                     .untilAsserted(
                             () -> assertThat(ours(rollups.poll(), traffic)).isEqualTo(expected));
             Instant equalAt = Instant.now();
-            awaitCheckpointCompletedAfter(
+            StreamWithKills.awaitCheckpointCompletedAfter(
                     job,
                     equalAt.plus(stack.config().stream().checkpointInterval().multipliedBy(2)));
             rollups.readToEnd(Duration.ofSeconds(60));
@@ -269,25 +239,5 @@ class StreamEstimatesIT {
         return CampaignMinuteTotals.of(rollups.latestRevisions().stream()
                 .filter(rollup -> traffic.isOurs(rollup.campaignId()))
                 .toList());
-    }
-
-    private static List<SdkEvent> acknowledgedEvents(SdkBatch batch, EdgeResponse response) {
-        List<SdkEvent> events = new ArrayList<>();
-        for (int i = 0; i < batch.events().size(); i++) {
-            if (response.acknowledged(i)) {
-                events.add(batch.events().get(i));
-            }
-        }
-        return events;
-    }
-
-    private static void awaitCheckpointCompletedAfter(StreamEstimates job, Instant after) {
-        await("a checkpoint completed after " + after)
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> job.latestCheckpoint()
-                        .map(LatestCheckpoint::completedAt)
-                        .filter(completed -> completed.isAfter(after))
-                        .isPresent());
     }
 }
