@@ -9,6 +9,8 @@ import io.adclick.infra.edge.EdgeFigures;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.KafkaFigures;
+import io.adclick.infra.query.QueryRouter;
+import io.adclick.infra.query.Trino;
 import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
@@ -54,6 +56,8 @@ final class StatusCommand implements Callable<Integer> {
             TruthScheduler.NAME,
             IngestEdge.NAME,
             StreamEstimates.NAME,
+            Trino.NAME,
+            QueryRouter.NAME,
             TrafficGenerator.NAME);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final String ROW = "%-12s %-12s %-8s %-6s %-28s %s%n";
@@ -123,6 +127,14 @@ final class StatusCommand implements Callable<Integer> {
                 health = StreamEstimates.probe(
                         Path.of(component.url()), component.startedAt(), stream.stalledAfter(), Instant.now());
                 figures = streamFigures(state);
+            }
+            case Trino.NAME -> {
+                health = Trino.probe(URI.create(component.url()));
+                figures = component.url() + "/ui/";
+            }
+            case QueryRouter.NAME -> {
+                health = IngestEdge.probe(URI.create(component.url()));
+                figures = "API " + component.url() + "/swagger-ui/";
             }
             case TruthScheduler.NAME -> {
                 health = Health.up("scheduling");

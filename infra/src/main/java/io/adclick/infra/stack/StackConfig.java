@@ -16,6 +16,7 @@ import java.util.function.Function;
  * @param archive the object store, REST catalog and Connect worker of the raw archive
  * @param truth the billing truth jobs and their schedule
  * @param stream the stream estimates job
+ * @param query the Trino coordinator and the query router
  */
 public record StackConfig(
         AdclickHome home,
@@ -30,7 +31,8 @@ public record StackConfig(
         Duration stopTimeout,
         ArchiveConfig archive,
         TruthConfig truth,
-        StreamConfig stream) {
+        StreamConfig stream,
+        QueryConfig query) {
 
     public static final String STATE_DIR_ENV = "ADCLICK_STATE_DIR";
     /** Relative to {@code ADCLICK_HOME}. */
@@ -73,25 +75,30 @@ public record StackConfig(
         requireNonNull(archive, "archive is null");
         requireNonNull(truth, "truth is null");
         requireNonNull(stream, "stream is null");
+        requireNonNull(query, "query is null");
         if (java.util.stream.IntStream.of(
                                 kafkaPort,
                                 kafkaControllerPort,
                                 edgePort,
                                 archive.objectStorePort(),
                                 archive.catalogPort(),
-                                archive.connectPort())
+                                archive.connectPort(),
+                                query.routerPort(),
+                                query.trinoPort())
                         .distinct()
                         .count()
-                < 6) {
+                < 8) {
             throw new IllegalArgumentException(
-                    "Ports must differ: Kafka %d, controller %d, edge %d, object store %d, catalog %d, Connect %d"
+                    "Ports must differ: Kafka %d, controller %d, edge %d, object store %d, catalog %d, Connect %d, router %d, Trino %d"
                             .formatted(
                                     kafkaPort,
                                     kafkaControllerPort,
                                     edgePort,
                                     archive.objectStorePort(),
                                     archive.catalogPort(),
-                                    archive.connectPort()));
+                                    archive.connectPort(),
+                                    query.routerPort(),
+                                    query.trinoPort()));
         }
         heap(KAFKA_HEAP_ENV, kafkaHeap);
         heap(EDGE_HEAP_ENV, edgeHeap);
@@ -124,7 +131,8 @@ public record StackConfig(
                 get(env, STOP_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_STOP_TIMEOUT),
                 ArchiveConfig.fromEnvironment(env),
                 TruthConfig.fromEnvironment(env),
-                StreamConfig.fromEnvironment(env));
+                StreamConfig.fromEnvironment(env),
+                QueryConfig.fromEnvironment(env));
     }
 
     public StackConfig withStateDir(Path dir) {
@@ -141,7 +149,8 @@ public record StackConfig(
                 stopTimeout,
                 archive,
                 truth,
-                stream);
+                stream,
+                query);
     }
 
     public StackConfig withPorts(int kafka, int controller, int edge) {
@@ -158,7 +167,8 @@ public record StackConfig(
                 stopTimeout,
                 archive,
                 truth,
-                stream);
+                stream,
+                query);
     }
 
     public StackConfig withTrafficRate(int rate) {
@@ -175,7 +185,8 @@ public record StackConfig(
                 stopTimeout,
                 archive,
                 truth,
-                stream);
+                stream,
+                query);
     }
 
     public StackConfig withArchive(ArchiveConfig newArchive) {
@@ -192,7 +203,31 @@ public record StackConfig(
                 stopTimeout,
                 newArchive,
                 truth,
-                stream);
+                stream,
+                query);
+    }
+
+    public StackConfig withQuery(QueryConfig newQuery) {
+        return new StackConfig(
+                home,
+                stateDir,
+                kafkaPort,
+                kafkaControllerPort,
+                edgePort,
+                kafkaHeap,
+                edgeHeap,
+                trafficRate,
+                startTimeout,
+                stopTimeout,
+                archive,
+                truth,
+                stream,
+                newQuery);
+    }
+
+    /** Trino's configuration and data: {@code <state>/trino}. */
+    public Path trinoDir() {
+        return stateDir.resolve("trino");
     }
 
     public Path logsDir() {

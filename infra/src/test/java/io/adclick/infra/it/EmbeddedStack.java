@@ -6,6 +6,8 @@ import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.StackTopics;
+import io.adclick.infra.query.QueryRouter;
+import io.adclick.infra.query.Trino;
 import io.adclick.infra.stack.AdclickHome;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.PortCheck;
@@ -41,6 +43,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private final KafkaConnectWorker connect;
     private final IngestEdge edge;
     private final StreamEstimates stream;
+    private final Trino trino;
+    private final QueryRouter router;
     private final EdgeClient client;
     private final List<ChildExit> unexpectedExits = new CopyOnWriteArrayList<>();
 
@@ -52,6 +56,8 @@ public final class EmbeddedStack implements AutoCloseable {
         this.connect = new KafkaConnectWorker(config, this::reportExit);
         this.edge = new IngestEdge(config, this::reportExit);
         this.stream = new StreamEstimates(config, this::reportExit);
+        this.trino = new Trino(config, this::reportExit);
+        this.router = new QueryRouter(config, this::reportExit);
         this.client = new EdgeClient(edge.baseUrl());
     }
 
@@ -68,6 +74,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 .withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
         config = config.withArchive(
                 config.archive().withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort()));
+        config = config.withQuery(config.query().withPorts(PortCheck.freePort(), PortCheck.freePort()));
         EmbeddedStack stack = new EmbeddedStack(config);
         long startNanos = System.nanoTime();
         try {
@@ -153,6 +160,30 @@ public final class EmbeddedStack implements AutoCloseable {
         return stream;
     }
 
+    /**
+     * Trino and the query router, started on first use (Trino's ~30 s start, 2 GB heap and
+     * CPU are paid only by the tests that read truth through it).
+     */
+    public synchronized QueryRouter startedRouter() {
+        if (!trino.isRunning()) {
+            long startNanos = System.nanoTime();
+            trino.start();
+            System.out.printf("Trino up in %.1f s at %s%n", (System.nanoTime() - startNanos) / 1e9, trino.baseUrl());
+        }
+        if (!router.isRunning()) {
+            long startNanos = System.nanoTime();
+            router.start();
+            System.out.printf(
+                    "Query router up in %.1f s at %s%n", (System.nanoTime() - startNanos) / 1e9, router.baseUrl());
+        }
+        return router;
+    }
+
+    /** Trino, running or not. */
+    public Trino trino() {
+        return trino;
+    }
+
     /** The stream estimates job, running or not. */
     public StreamEstimates stream() {
         return stream;
@@ -197,6 +228,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        router.stop();
+        trino.stop();
         stream.stop();
         edge.stop();
         connect.stop();

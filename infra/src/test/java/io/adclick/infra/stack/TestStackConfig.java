@@ -67,7 +67,8 @@ class TestStackConfig {
                         Duration.ofSeconds(10),
                         ArchiveConfig.fromEnvironment(Map.of()),
                         TruthConfig.defaults(),
-                        StreamConfig.defaults()));
+                        StreamConfig.defaults(),
+                        QueryConfig.defaults()));
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * What every answer reports about billing truth: the current snapshot of the table it read and
- * how far truth is complete ({@code complete_through}: the end of the latest hour that a succeeded
- * hourly job run computed).
+ * how far truth is complete ({@code complete_through}: the end of the latest partition a succeeded
+ * hourly or daily run computed, but never past the start of the hour that run started in, since
+ * events of an unfinished hour may still arrive). Gaps before that instant are not detected.
  */
 @Singleton
 public final class TruthState {
@@ -35,14 +36,14 @@ public final class TruthState {
         }
     }
 
-    /** The end of the latest hour computed by a succeeded hourly run; empty before the first. */
+    /** How far billing truth is complete; empty before the first succeeded run. */
     public Optional<Instant> completeThrough() {
         try {
             List<Instant> ends = database.query(
                     new Sql(
-                            "SELECT CAST(to_unixtime(max(partition_end)) * 1000 AS bigint) FROM job_runs"
-                                    + " WHERE job = ? AND status = ?",
-                            List.of("hourly", "succeeded")),
+                            "SELECT CAST(to_unixtime(max(least(partition_end, date_trunc('hour', started_at))))"
+                                    + " * 1000 AS bigint) FROM job_runs WHERE job IN (?, ?) AND status = ?",
+                            List.of("hourly", "daily", "succeeded")),
                     row -> {
                         long millis = row.getLong(1);
                         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
