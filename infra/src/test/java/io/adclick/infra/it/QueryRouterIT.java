@@ -87,7 +87,7 @@ class QueryRouterIT {
 
     private final AdCatalog catalog = AdCatalog.standard(SEED).withNamespace(NAMESPACE);
     private final AdServer adServer =
-            new AdServer(catalog, ZipfCampaigns.standard(100), new TokenSigner(SigningKeys.fromEnvironment()));
+            new AdServer(catalog, ZipfCampaigns.standard(200), new TokenSigner(SigningKeys.fromEnvironment()));
 
     private EmbeddedStack stack;
     private RouterClient router;
