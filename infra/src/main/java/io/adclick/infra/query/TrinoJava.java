@@ -23,7 +23,7 @@ public final class TrinoJava {
     /** Where Debian and Ubuntu install JDKs. */
     public static final Path SYSTEM_JVM_DIR = Path.of("/usr/lib/jvm");
 
-    private static final Pattern VERSION_IN_NAME = Pattern.compile("(?:^|[-_a-z])(\\d{2})(?:[-_.]|$)");
+    private static final Pattern VERSION_IN_NAME = Pattern.compile("(?:^|[-_.])(\\d{2})(?=[-_.]|$)");
 
     private TrinoJava() {}
 

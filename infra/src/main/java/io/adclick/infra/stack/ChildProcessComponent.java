@@ -131,8 +131,12 @@ public abstract class ChildProcessComponent implements ManagedComponent {
         Duration timeout = startTimeout();
         boolean healthy = Waits.until(timeout, POLL, () -> {
             if (!process.isAlive()) {
-                throw new StartupException("%s exited with code %d during startup: see %s"
-                        .formatted(displayName, process.exitCode(), log()));
+                throw new StartupException("%s exited with code %d during startup: see %s, which ends:%n%s"
+                        .formatted(
+                                displayName,
+                                process.exitCode(),
+                                log(),
+                                String.join(System.lineSeparator(), ChildProcess.tail(log(), 15))));
             }
             return probe().healthy();
         });

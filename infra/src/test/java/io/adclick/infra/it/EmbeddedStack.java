@@ -165,11 +165,7 @@ public final class EmbeddedStack implements AutoCloseable {
      * CPU are paid only by the tests that read truth through it).
      */
     public synchronized QueryRouter startedRouter() {
-        if (!trino.isRunning()) {
-            long startNanos = System.nanoTime();
-            trino.start();
-            System.out.printf("Trino up in %.1f s at %s%n", (System.nanoTime() - startNanos) / 1e9, trino.baseUrl());
-        }
+        startedTrino();
         if (!router.isRunning()) {
             long startNanos = System.nanoTime();
             router.start();
@@ -177,6 +173,16 @@ public final class EmbeddedStack implements AutoCloseable {
                     "Query router up in %.1f s at %s%n", (System.nanoTime() - startNanos) / 1e9, router.baseUrl());
         }
         return router;
+    }
+
+    /** Trino, started on first use. */
+    public synchronized Trino startedTrino() {
+        if (!trino.isRunning()) {
+            long startNanos = System.nanoTime();
+            trino.start();
+            System.out.printf("Trino up in %.1f s at %s%n", (System.nanoTime() - startNanos) / 1e9, trino.baseUrl());
+        }
+        return trino;
     }
 
     /** Trino, running or not. */

@@ -555,9 +555,9 @@ class QueryRouterIT {
     private static Instant hourWithRoomForTraffic() {
         Instant now = Instant.now();
         Instant next = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        if (Duration.between(now, next).compareTo(Duration.ofMinutes(6)) < 0) {
+        if (Duration.between(now, next).compareTo(Duration.ofMinutes(2)) < 0) {
             Awaitility.await("the next hour")
-                    .atMost(Duration.ofMinutes(7))
+                    .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> !Instant.now().isBefore(next));
             return next;

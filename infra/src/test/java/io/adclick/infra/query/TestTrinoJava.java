@@ -21,12 +21,16 @@ class TestTrinoJava {
         assertThat(TrinoJava.feature("java-17-openjdk-amd64")).isEqualTo(17);
         assertThat(TrinoJava.feature("jdk-23")).isEqualTo(23);
         assertThat(TrinoJava.feature("openjdk-17")).isEqualTo(17);
+        assertThat(TrinoJava.feature("java-1.17.0-openjdk-amd64"))
+                .as("not the 64 of amd64")
+                .isEqualTo(17);
         assertThat(TrinoJava.feature("default-java")).isZero();
     }
 
     @Test
     void picksTheNewestJdkOfVersion22OrMore() throws Exception {
         jdk("java-17-openjdk-amd64");
+        jdk("java-1.17.0-openjdk-amd64");
         jdk("temurin-22-jdk-amd64");
         jdk("temurin-25-jdk-amd64");
         assertThat(TrinoJava.locate(Optional.empty(), jvms)).isEqualTo(jvms.resolve("temurin-25-jdk-amd64/bin/java"));

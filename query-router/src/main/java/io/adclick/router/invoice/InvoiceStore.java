@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code adclick.invoices} in Iceberg, through Trino: one row per invoice line (one row with
  * null line fields for an invoice without lines), partitioned by month. Rows are only ever
- * appended; a new version is new rows.
+ * appended; a new version is new rows. The stack's catalog creates the table (schemas'
+ * {@code InvoicesTable}); the router creates it through Trino only where it is missing.
  */
 @Singleton
 public final class InvoiceStore {
