@@ -329,7 +329,13 @@ public final class AuditService {
             return summary;
         }
         Map<String, Object> kept = decisions.get(0);
+        // transport duplicates share the event_id: the first copy carries the decision
         summary.put("status", kept.get("status"));
+        summary.put(
+                "duplicate_copies",
+                decisions.stream()
+                        .filter(d -> "duplicate_event".equals(d.get("decision")))
+                        .count());
         summary.put("decision", kept.get("decision"));
         summary.put("duplicate_of", kept.get("duplicate_of"));
         summary.put("fraud_rules", kept.get("fraud_rules"));
