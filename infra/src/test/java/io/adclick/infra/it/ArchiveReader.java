@@ -63,6 +63,16 @@ public final class ArchiveReader implements AutoCloseable {
         return rows;
     }
 
+    /** Creates {@code id} unless it exists (for benchmarks that write synthetic truth). */
+    public void createTable(
+            org.apache.iceberg.catalog.TableIdentifier id,
+            org.apache.iceberg.Schema schema,
+            org.apache.iceberg.PartitionSpec spec) {
+        if (!catalog.tableExists(id)) {
+            catalog.buildTable(id, schema).withPartitionSpec(spec).create();
+        }
+    }
+
     /** The rows of {@code id} as of {@code snapshotId} (time travel) that match {@code filter}. */
     public List<Record> rowsAt(
             org.apache.iceberg.catalog.TableIdentifier id,

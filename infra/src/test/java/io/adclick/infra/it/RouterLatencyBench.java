@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.infra.it.RouterClient.Answer;
 import io.adclick.infra.query.TrinoStatements;
+import io.adclick.schemas.table.AdclickTables;
+import io.adclick.schemas.table.BillingDailyTable;
+import io.adclick.schemas.table.BillingHourlyTable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +41,6 @@ class RouterLatencyBench {
     private static final int RUNS = Integer.getInteger("bench.runs", 40);
     private static final Duration SQL_TIMEOUT = Duration.ofMinutes(10);
 
-    private static final String COLUMNS = "advertiser_id varchar, campaign_id varchar, ad_id varchar,"
-            + " publisher_id varchar, country varchar, device varchar, impressions bigint, clicks bigint,"
-            + " billable_clicks bigint, spend_micros bigint, unique_users bigint, duplicates_removed bigint,"
-            + " duplicate_events_removed bigint, double_clicks_removed bigint, expired_removed bigint,"
-            + " no_impression_removed bigint, fraud_removed bigint, fraud_removed_by_rule map(varchar, bigint),"
-            + " job_run_id varchar, raw_snapshot_id bigint";
-
     private static final String VALUES = "'" + ADVERTISER + "', 'bench-cmp-' || lpad(CAST(c AS varchar), 4, '0'),"
             + " 'bench-ad-' || CAST(c AS varchar), 'bench-pub', 'US', 'desktop', BIGINT '1000', BIGINT '40',"
             + " CAST(20 + c % 10 AS bigint), CAST((20 + c % 10) * 250000 AS bigint), BIGINT '900', BIGINT '6',"
@@ -55,14 +51,13 @@ class RouterLatencyBench {
     void invoiceAndBillingReportLatency(EmbeddedStack stack) throws Exception {
         URI trino = stack.startedTrino().baseUrl();
         long loadStart = System.nanoTime();
-        sql(
-                trino,
-                "CREATE TABLE IF NOT EXISTS billing_daily (day date, " + COLUMNS
-                        + ") WITH (partitioning = ARRAY['day'])");
-        sql(
-                trino,
-                "CREATE TABLE IF NOT EXISTS billing_hourly (hour timestamp(6) with time zone, " + COLUMNS
-                        + ") WITH (partitioning = ARRAY['hour(hour)'])");
+        // created with the truth jobs' schemas through the REST catalog
+        try (ArchiveReader archive = stack.archive()) {
+            archive.createTable(
+                    AdclickTables.BILLING_DAILY, BillingDailyTable.SCHEMA, BillingDailyTable.PARTITION_SPEC);
+            archive.createTable(
+                    AdclickTables.BILLING_HOURLY, BillingHourlyTable.SCHEMA, BillingHourlyTable.PARTITION_SPEC);
+        }
         for (LocalDate from = FIRST_DAY; !from.isAfter(LAST_DAY); from = from.plusDays(90)) {
             LocalDate to = min(from.plusDays(89), LAST_DAY);
             sql(
