@@ -71,9 +71,9 @@ class RouterLatencyBench {
         for (LocalDate from = hourlyFrom; from.isBefore(hourlyFrom.plusDays(HOURLY_DAYS)); from = from.plusDays(4)) {
             sql(
                     trino,
-                    "INSERT INTO billing_hourly SELECT h, " + VALUES + " FROM UNNEST(sequence(from_iso8601_timestamp('"
-                            + from + "T00:00:00Z'), from_iso8601_timestamp('" + from.plusDays(3)
-                            + "T23:00:00Z'), INTERVAL '1' HOUR)) AS t(h) CROSS JOIN UNNEST(sequence(1, " + CAMPAIGNS
+                    "INSERT INTO billing_hourly SELECT with_timezone(h, 'UTC'), " + VALUES
+                            + " FROM UNNEST(sequence(TIMESTAMP '" + from + " 00:00:00', TIMESTAMP '" + from.plusDays(3)
+                            + " 23:00:00', INTERVAL '1' HOUR)) AS t(h) CROSS JOIN UNNEST(sequence(1, " + CAMPAIGNS
                             + ")) AS u(c)");
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
