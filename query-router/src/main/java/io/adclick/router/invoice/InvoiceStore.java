@@ -49,13 +49,16 @@ public final class InvoiceStore {
         }
     }
 
-    /** Every stored version of an advertiser-month invoice, oldest first. */
+    /**
+     * Every stored version of an advertiser-month invoice, oldest first, lines in campaign order
+     * (the order they were numbered in; line ids past L999 do not sort as text).
+     */
     public List<Invoice> versions(String advertiserId, YearMonth month) {
         ensureTable();
         List<StoredRow> rows = database.query(
                 new Sql(
                         "SELECT " + COLUMNS + " FROM invoices WHERE advertiser_id = ? AND month = ?"
-                                + " ORDER BY version, line_id",
+                                + " ORDER BY version, campaign_id",
                         List.of(advertiserId, month.toString())),
                 InvoiceStore::storedRow);
         return assemble(rows);
