@@ -110,6 +110,7 @@ class QueryRouterIT {
         day = hour.atOffset(ZoneOffset.UTC).toLocalDate();
         month = YearMonth.from(day);
         Path truthFile = Files.createTempFile("router-it-truth", ".jsonl");
+        truthFile.toFile().deleteOnExit();
         List<TruthRecord> sent = sendTraffic(truthFile);
         ackedEventIds = acknowledged(sent);
         try (ArchiveReader archive = stack.archive()) {
