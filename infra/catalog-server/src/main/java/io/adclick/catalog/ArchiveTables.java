@@ -3,6 +3,7 @@ package io.adclick.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.schemas.table.AdclickTables;
+import io.adclick.schemas.table.InvoicesTable;
 import io.adclick.schemas.table.RawEventsTable;
 import io.adclick.schemas.table.RollupsMinuteTable;
 import java.util.LinkedHashMap;
@@ -15,8 +16,9 @@ import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 
 /**
- * Makes sure the namespace {@code adclick} and the table {@code adclick.raw_events} exist with our
- * schema and partition spec, and that the table's retention properties match the configuration.
+ * Makes sure the namespace {@code adclick} and the tables {@code adclick.raw_events} and {@code
+ * adclick.invoices} exist with our schemas and partition specs, and that the raw table's retention
+ * properties match the configuration.
  */
 public final class ArchiveTables {
     private final Catalog catalog;
@@ -91,6 +93,24 @@ public final class ArchiveTables {
                     .withPartitionSpec(RawEventsTable.PARTITION_SPEC)
                     .withProperties(rawEventsProperties(tier))
                     .create();
+        }
+    }
+
+    /** Creates {@code adclick.invoices} (the query router appends to it) when it does not exist. */
+    public void ensureInvoices() {
+        if (!catalog.tableExists(AdclickTables.INVOICES)) {
+            try {
+                Map<String, String> p = new LinkedHashMap<>();
+                p.put(TableProperties.FORMAT_VERSION, "2");
+                p.put(TableProperties.DEFAULT_FILE_FORMAT, "parquet");
+                p.put(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");
+                catalog.buildTable(AdclickTables.INVOICES, InvoicesTable.SCHEMA)
+                        .withPartitionSpec(InvoicesTable.PARTITION_SPEC)
+                        .withProperties(p)
+                        .create();
+            } catch (AlreadyExistsException e) {
+                // created concurrently: fine
+            }
         }
     }
 }

@@ -38,7 +38,9 @@ public final class CatalogServer implements AutoCloseable {
         JdbcCatalog catalog = new JdbcCatalog();
         catalog.initialize(CATALOG_NAME, config.catalogProperties());
         try {
-            new ArchiveTables(catalog).ensureRawEvents(RetentionTier.keepRowsFor(config.rawEventsRetention()));
+            ArchiveTables tables = new ArchiveTables(catalog);
+            tables.ensureRawEvents(RetentionTier.keepRowsFor(config.rawEventsRetention()));
+            tables.ensureInvoices();
             ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
             context.setContextPath("/");
             context.addServlet(new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(catalog))), "/*");

@@ -13,6 +13,8 @@ import io.adclick.infra.kafka.KafkaFigures;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.PinotBroker;
 import io.adclick.infra.pinot.RollupQueries;
+import io.adclick.infra.query.QueryRouter;
+import io.adclick.infra.query.Trino;
 import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
@@ -60,6 +62,8 @@ final class StatusCommand implements Callable<Integer> {
             IngestEdge.NAME,
             Pinot.NAME,
             StreamEstimates.NAME,
+            Trino.NAME,
+            QueryRouter.NAME,
             TrafficGenerator.NAME);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final String ROW = "%-12s %-12s %-8s %-6s %-28s %s%n";
@@ -133,6 +137,14 @@ final class StatusCommand implements Callable<Integer> {
             case Pinot.NAME -> {
                 health = Pinot.probe(URI.create(component.url()));
                 figures = health.healthy() ? pinotFigures(URI.create(component.url())) : "";
+            }
+            case Trino.NAME -> {
+                health = Trino.probe(URI.create(component.url()));
+                figures = component.url() + "/ui/";
+            }
+            case QueryRouter.NAME -> {
+                health = IngestEdge.probe(URI.create(component.url()));
+                figures = "API " + component.url() + "/swagger-ui/";
             }
             case TruthScheduler.NAME -> {
                 health = Health.up("scheduling");

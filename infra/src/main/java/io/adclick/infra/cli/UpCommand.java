@@ -9,12 +9,15 @@ import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.StackTopics;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.RollupsTable;
+import io.adclick.infra.query.QueryRouter;
+import io.adclick.infra.query.Trino;
 import io.adclick.infra.stack.ArchiveConfig;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.LogFiles;
 import io.adclick.infra.stack.ManagedComponent;
 import io.adclick.infra.stack.PinotConfig;
 import io.adclick.infra.stack.PortCheck;
+import io.adclick.infra.stack.QueryConfig;
 import io.adclick.infra.stack.RecordedProcess;
 import io.adclick.infra.stack.Stack;
 import io.adclick.infra.stack.StackConfig;
@@ -43,7 +46,7 @@ import picocli.CommandLine.Spec;
         name = "up",
         mixinStandardHelpOptions = true,
         description =
-                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the billing truth scheduler, the ingest edge, Pinot, the stream estimates job (Flink) and synthetic traffic; Ctrl-C stops everything.")
+                "Start Kafka, the raw archive (object store, Iceberg catalog, Kafka Connect), the billing truth scheduler, the ingest edge, Pinot, the stream estimates job (Flink), Trino and the query router, and synthetic traffic; Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
@@ -84,7 +87,9 @@ final class UpCommand implements Callable<Integer> {
                 config.pinot().controllerPort(), PinotConfig.CONTROLLER_PORT_ENV,
                 config.pinot().brokerPort(), PinotConfig.BROKER_PORT_ENV,
                 config.pinot().serverPort(), PinotConfig.SERVER_PORT_ENV,
-                config.pinot().serverAdminPort(), PinotConfig.SERVER_ADMIN_PORT_ENV);
+                config.pinot().serverAdminPort(), PinotConfig.SERVER_ADMIN_PORT_ENV,
+                config.query().trinoPort(), QueryConfig.TRINO_PORT_ENV,
+                config.query().routerPort(), QueryConfig.ROUTER_PORT_ENV);
 
         PrintWriter launcherLog = LogFiles.appender(config.logFile("launcher"));
         Consumer<ChildExit> reportDeath = exit -> {
@@ -115,6 +120,9 @@ final class UpCommand implements Callable<Integer> {
         components.add(new Pinot(config, reportDeath));
         // after the edge: ingest must not wait for Flink's start, and the job misses nothing (committed offsets)
         components.add(new StreamEstimates(config, reportDeath));
+        // the read side last: Trino's ~30 s start must not delay ingest
+        components.add(new Trino(config, reportDeath));
+        components.add(new QueryRouter(config, reportDeath));
         if (!noTraffic) {
             long trafficSeed = seed != null ? seed : System.nanoTime();
             components.add(new TrafficGenerator(
@@ -202,6 +210,12 @@ final class UpCommand implements Callable<Integer> {
                 config.stream().stateBackend().name().toLowerCase(java.util.Locale.ROOT),
                 config.flinkCheckpointDir(),
                 config.logFile(StreamEstimates.NAME));
+        out.printf(
+                "  query router     %s (API: %s/swagger-ui/, key e.g. dev-finance)%n",
+                config.query().routerUrl(), config.query().routerUrl());
+        out.printf(
+                "  Trino            %s (catalog iceberg, schema adclick; log %s)%n",
+                config.query().trinoUrl(), config.logFile(Trino.NAME));
         out.printf("  traffic          %s%n", noTraffic ? "off (--no-traffic)" : config.trafficRate() + " requests/s");
         out.printf("  logs             %s%n", config.logsDir());
         out.println("  status / stop    ./adclick status   ./adclick down");

@@ -74,6 +74,19 @@ public record AdclickHome(Path root) {
         return jar + java.io.File.pathSeparator + readClasspath(root.resolve("ingest-edge/target/classpath.txt"));
     }
 
+    /** The query router's jar followed by its dependencies. */
+    public String routerClasspath() {
+        Path jar = requireBuilt(root.resolve("query-router/target/query-router-0.1.0.jar"));
+        return jar + java.io.File.pathSeparator + readClasspath(root.resolve("query-router/target/classpath.txt"));
+    }
+
+    /** Trino's installation (lib/ and plugin/), unpacked by the {@code infra/runtime-trino} build. */
+    public Path trinoInstallDir() {
+        Path dir = root.resolve("infra/runtime-trino/target/trino-server-core-476");
+        requireBuilt(dir.resolve("lib/io.trino_trino-main-476.jar"));
+        return dir;
+    }
+
     /** The billing truth jobs' jar followed by their dependencies (Spark, Iceberg). */
     public String batchTruthClasspath() {
         Path jar = requireBuilt(root.resolve("batch-truth/target/batch-truth-0.1.0.jar"));

@@ -56,6 +56,11 @@ public abstract class ChildProcessComponent implements ManagedComponent {
     /** Work that needs the healthy process, such as creating topics or tables. */
     protected void afterStart() {}
 
+    /** How long the process may take to become healthy. */
+    protected Duration startTimeout() {
+        return config.startTimeout();
+    }
+
     /** The port {@code status} shows. */
     protected abstract int port();
 
@@ -135,11 +140,15 @@ public abstract class ChildProcessComponent implements ManagedComponent {
     }
 
     private void awaitHealthy() {
-        Duration timeout = config.startTimeout();
+        Duration timeout = startTimeout();
         boolean healthy = Waits.until(timeout, POLL, () -> {
             if (!process.isAlive()) {
-                throw new StartupException("%s exited with code %d during startup: see %s"
-                        .formatted(displayName, process.exitCode(), log()));
+                throw new StartupException("%s exited with code %d during startup: see %s, which ends:%n%s"
+                        .formatted(
+                                displayName,
+                                process.exitCode(),
+                                log(),
+                                String.join(System.lineSeparator(), ChildProcess.tail(log(), 15))));
             }
             return probe().healthy();
         });

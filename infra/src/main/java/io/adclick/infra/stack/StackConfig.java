@@ -17,6 +17,7 @@ import java.util.function.Function;
  * @param truth the billing truth jobs and their schedule
  * @param stream the stream estimates job
  * @param pinot the Apache Pinot that serves the stream's rollups
+ * @param query the Trino coordinator and the query router
  */
 public record StackConfig(
         AdclickHome home,
@@ -32,7 +33,8 @@ public record StackConfig(
         ArchiveConfig archive,
         TruthConfig truth,
         StreamConfig stream,
-        PinotConfig pinot) {
+        PinotConfig pinot,
+        QueryConfig query) {
 
     public static final String STATE_DIR_ENV = "ADCLICK_STATE_DIR";
     /** Relative to {@code ADCLICK_HOME}. */
@@ -76,6 +78,7 @@ public record StackConfig(
         requireNonNull(truth, "truth is null");
         requireNonNull(stream, "stream is null");
         requireNonNull(pinot, "pinot is null");
+        requireNonNull(query, "query is null");
         if (java.util.stream.IntStream.of(
                                 kafkaPort,
                                 kafkaControllerPort,
@@ -87,13 +90,16 @@ public record StackConfig(
                                 pinot.controllerPort(),
                                 pinot.brokerPort(),
                                 pinot.serverPort(),
-                                pinot.serverAdminPort())
+                                pinot.serverAdminPort(),
+                                query.routerPort(),
+                                query.trinoPort())
                         .distinct()
                         .count()
-                < 11) {
+                < 13) {
             throw new IllegalArgumentException(
                     ("Ports must differ: Kafka %d, controller %d, edge %d, object store %d, catalog %d, Connect %d,"
-                                    + " Pinot ZooKeeper %d, controller %d, broker %d, server %d, server admin %d")
+                                    + " Pinot ZooKeeper %d, controller %d, broker %d, server %d, server admin %d,"
+                                    + " router %d, Trino %d")
                             .formatted(
                                     kafkaPort,
                                     kafkaControllerPort,
@@ -105,7 +111,9 @@ public record StackConfig(
                                     pinot.controllerPort(),
                                     pinot.brokerPort(),
                                     pinot.serverPort(),
-                                    pinot.serverAdminPort()));
+                                    pinot.serverAdminPort(),
+                                    query.routerPort(),
+                                    query.trinoPort()));
         }
         heap(KAFKA_HEAP_ENV, kafkaHeap);
         heap(EDGE_HEAP_ENV, edgeHeap);
@@ -139,7 +147,8 @@ public record StackConfig(
                 ArchiveConfig.fromEnvironment(env),
                 TruthConfig.fromEnvironment(env),
                 StreamConfig.fromEnvironment(env),
-                PinotConfig.fromEnvironment(env));
+                PinotConfig.fromEnvironment(env),
+                QueryConfig.fromEnvironment(env));
     }
 
     public StackConfig withStateDir(Path dir) {
@@ -157,7 +166,8 @@ public record StackConfig(
                 archive,
                 truth,
                 stream,
-                pinot);
+                pinot,
+                query);
     }
 
     public StackConfig withPorts(int kafka, int controller, int edge) {
@@ -175,7 +185,8 @@ public record StackConfig(
                 archive,
                 truth,
                 stream,
-                pinot);
+                pinot,
+                query);
     }
 
     public StackConfig withTrafficRate(int rate) {
@@ -193,7 +204,8 @@ public record StackConfig(
                 archive,
                 truth,
                 stream,
-                pinot);
+                pinot,
+                query);
     }
 
     public StackConfig withArchive(ArchiveConfig newArchive) {
@@ -211,7 +223,8 @@ public record StackConfig(
                 newArchive,
                 truth,
                 stream,
-                pinot);
+                pinot,
+                query);
     }
 
     public StackConfig withPinot(PinotConfig newPinot) {
@@ -229,7 +242,32 @@ public record StackConfig(
                 archive,
                 truth,
                 stream,
-                newPinot);
+                newPinot,
+                query);
+    }
+
+    public StackConfig withQuery(QueryConfig newQuery) {
+        return new StackConfig(
+                home,
+                stateDir,
+                kafkaPort,
+                kafkaControllerPort,
+                edgePort,
+                kafkaHeap,
+                edgeHeap,
+                trafficRate,
+                startTimeout,
+                stopTimeout,
+                archive,
+                truth,
+                stream,
+                pinot,
+                newQuery);
+    }
+
+    /** Trino's configuration and data: {@code <state>/trino}. */
+    public Path trinoDir() {
+        return stateDir.resolve("trino");
     }
 
     public Path logsDir() {

@@ -63,6 +63,33 @@ public final class ArchiveReader implements AutoCloseable {
         return rows;
     }
 
+    /** Creates {@code id} unless it exists (for benchmarks that write synthetic truth). */
+    public void createTable(
+            org.apache.iceberg.catalog.TableIdentifier id,
+            org.apache.iceberg.Schema schema,
+            org.apache.iceberg.PartitionSpec spec) {
+        if (!catalog.tableExists(id)) {
+            catalog.buildTable(id, schema).withPartitionSpec(spec).create();
+        }
+    }
+
+    /** The rows of {@code id} as of {@code snapshotId} (time travel) that match {@code filter}. */
+    public List<Record> rowsAt(
+            org.apache.iceberg.catalog.TableIdentifier id,
+            long snapshotId,
+            org.apache.iceberg.expressions.Expression filter) {
+        List<Record> rows = new ArrayList<>();
+        try (CloseableIterable<Record> records = IcebergGenerics.read(table(id))
+                .useSnapshot(snapshotId)
+                .where(filter)
+                .build()) {
+            records.forEach(record -> rows.add(record.copy()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
     /** The number of rows in the current snapshot, from its summary (no data files read). */
     public long rawEventCount() {
         Snapshot snapshot = rawEvents().currentSnapshot();

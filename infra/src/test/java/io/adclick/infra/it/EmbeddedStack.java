@@ -8,6 +8,8 @@ import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.StackTopics;
 import io.adclick.infra.pinot.Pinot;
+import io.adclick.infra.query.QueryRouter;
+import io.adclick.infra.query.Trino;
 import io.adclick.infra.stack.AdclickHome;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.ChildProcess;
@@ -47,6 +49,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private final StreamEstimates stream;
     private final ArchiveWatchdog archiveWatchdog;
     private final Pinot pinot;
+    private final Trino trino;
+    private final QueryRouter router;
     private final EdgeClient client;
     private final List<ChildExit> unexpectedExits = new CopyOnWriteArrayList<>();
 
@@ -61,6 +65,8 @@ public final class EmbeddedStack implements AutoCloseable {
         this.archiveWatchdog = new ArchiveWatchdog(
                 config, connect, line -> System.out.println("EmbeddedStack: " + line), () -> {}, Clock.systemUTC());
         this.pinot = new Pinot(config, this::reportExit);
+        this.trino = new Trino(config, this::reportExit);
+        this.router = new QueryRouter(config, this::reportExit);
         this.client = new EdgeClient(edge.baseUrl());
     }
 
@@ -84,6 +90,7 @@ public final class EmbeddedStack implements AutoCloseable {
                         PortCheck.freePort(),
                         PortCheck.freePort(),
                         PortCheck.freePort()));
+        config = config.withQuery(config.query().withPorts(PortCheck.freePort(), PortCheck.freePort()));
         EmbeddedStack stack = new EmbeddedStack(config);
         long startNanos = System.nanoTime();
         try {
@@ -201,6 +208,36 @@ public final class EmbeddedStack implements AutoCloseable {
         return pinot;
     }
 
+    /**
+     * Trino and the query router, started on first use (Trino's ~30 s start, 2 GB heap and
+     * CPU are paid only by the tests that read truth through it).
+     */
+    public synchronized QueryRouter startedRouter() {
+        startedTrino();
+        if (!router.isRunning()) {
+            long startNanos = System.nanoTime();
+            router.start();
+            System.out.printf(
+                    "Query router up in %.1f s at %s%n", (System.nanoTime() - startNanos) / 1e9, router.baseUrl());
+        }
+        return router;
+    }
+
+    /** Trino, started on first use. */
+    public synchronized Trino startedTrino() {
+        if (!trino.isRunning()) {
+            long startNanos = System.nanoTime();
+            trino.start();
+            System.out.printf("Trino up in %.1f s at %s%n", (System.nanoTime() - startNanos) / 1e9, trino.baseUrl());
+        }
+        return trino;
+    }
+
+    /** Trino, running or not. */
+    public Trino trino() {
+        return trino;
+    }
+
     /** The stream estimates job, running or not. */
     public StreamEstimates stream() {
         return stream;
@@ -245,6 +282,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        router.stop();
+        trino.stop();
         stream.stop();
         // its state is deleted next: no need for Pinot's 20-30 s clean shutdown
         pinot.kill();

@@ -68,7 +68,8 @@ class TestStackConfig {
                         ArchiveConfig.fromEnvironment(Map.of()),
                         TruthConfig.defaults(),
                         StreamConfig.defaults(),
-                        PinotConfig.defaults()));
+                        PinotConfig.defaults(),
+                        QueryConfig.defaults()));
     }
 
     @Test

@@ -1,0 +1,136 @@
+package io.adclick.router.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The router's HTTP surface where no truth is read: authentication (401), scope (403), parameter
+ * validation (400), one error body for all, health, metrics and the OpenAPI pages. Trino is not
+ * running (the test configuration points at a closed port), so a valid request answers 503.
+ */
+@MicronautTest(environments = "test")
+class RouterHttpTest {
+    private static final String RANGE = "&from=2026-11-01T00:00:00Z&to=2026-11-01T03:00:00Z";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Test
+    void everyV1CallWithoutAValidKeyIs401() throws Exception {
+        for (String path : new String[] {
+            "/v1/reports?mode=billing" + RANGE,
+            "/v1/invoices?advertiser_id=acme&month=2026-11",
+            "/v1/audit/lines/INV-202611-0123456789-v1-L001",
+            "/v1/audit/lines/INV-202611-0123456789-v1-L001/events",
+            "/v1/audit/events/imp:abc"
+        }) {
+            for (String key : new String[] {null, "nope", "dev-adv-", "Basic x"}) {
+                HttpResponse<String> response = get(path, key);
+                assertThat(response.statusCode())
+                        .as("%s with key %s", path, key)
+                        .isEqualTo(401);
+                assertError(response, "unauthorized");
+            }
+        }
+    }
+
+    @Test
+    void anAdvertiserKeyAskingForAnotherAdvertiserIs403() throws Exception {
+        assertStatus(get("/v1/reports?mode=billing&advertiser_id=globex" + RANGE, "dev-adv-acme"), 403, "forbidden");
+        assertStatus(get("/v1/invoices?advertiser_id=globex&month=2026-11", "dev-adv-acme"), 403, "forbidden");
+    }
+
+    @Test
+    void rolesOutsideTheirScopeAre403() throws Exception {
+        assertStatus(get("/v1/invoices?advertiser_id=acme&month=2026-11", "dev-engineer"), 403, "forbidden");
+        assertStatus(
+                get("/v1/invoices?advertiser_id=acme&month=2026-11&regenerate=true", "dev-auditor"), 403, "forbidden");
+        assertStatus(get("/v1/invoices?month=2026-11&regenerate=true", "dev-adv-acme"), 403, "forbidden");
+    }
+
+    @Test
+    void badParametersAre400WithAClearMessage() throws Exception {
+        HttpResponse<String> response = get("/v1/reports?mode=billing&granularity=week" + RANGE, "dev-finance");
+        assertStatus(response, 400, "bad_parameter");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("granularity");
+        assertStatus(get("/v1/invoices?advertiser_id=acme&month=2026-13", "dev-finance"), 400, "bad_parameter");
+        assertStatus(get("/v1/invoices?month=2026-11", "dev-finance"), 400, "bad_parameter");
+        assertStatus(
+                get("/v1/invoices?advertiser_id=acme&month=2026-11&format=xml", "dev-finance"), 400, "bad_parameter");
+        assertStatus(get("/v1/audit/lines/L1/events?status=all", "dev-auditor"), 400, "bad_parameter");
+        assertStatus(get("/v1/audit/lines/L1/events?limit=0", "dev-auditor"), 400, "bad_parameter");
+        assertStatus(get("/v1/audit/lines/" + enc("a b") + "", "dev-auditor"), 400, "bad_parameter");
+        assertStatus(get("/v1/audit/events/" + enc("x' OR '1'='1"), "dev-auditor"), 400, "bad_parameter");
+        assertStatus(
+                get("/v1/reports?mode=billing&advertiser_id=" + enc("a' OR 1=1 --") + RANGE, "dev-finance"),
+                400,
+                "bad_parameter");
+    }
+
+    @Test
+    void aValidRequestWithoutTrinoIs503ThatSaysWhatToDo() throws Exception {
+        HttpResponse<String> response = get("/v1/reports?mode=billing&advertiser_id=acme" + RANGE, "dev-adv-acme");
+        assertStatus(response, 503, "truth_unavailable");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("Trino");
+    }
+
+    @Test
+    void unknownPathsGetTheSameErrorBody() throws Exception {
+        assertStatus(get("/v1/nothing", "dev-finance"), 404, "not_found");
+    }
+
+    @Test
+    void healthMetricsAndTheOpenApiDocument() throws Exception {
+        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = get("/metrics", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        HttpResponse<String> spec = get("/swagger/adclick-query-router-0.1.0.yml", null);
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body())
+                .contains("/v1/reports", "/v1/invoices", "/v1/audit/lines/{lineId}", "/v1/audit/events/{eventId}");
+        assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
+        assertThat(get("/redoc/index.html", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path));
+        if (key != null) {
+            request.header("Authorization", key.startsWith("Basic") ? key : "Bearer " + key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertStatus(HttpResponse<String> response, int status, String code) throws Exception {
+        assertThat(response.statusCode())
+                .as("%s: %s", response.uri(), response.body())
+                .isEqualTo(status);
+        assertError(response, code);
+    }
+
+    private static void assertError(HttpResponse<String> response, String code) throws Exception {
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("code").asText()).isEqualTo(code);
+        assertThat(body.get("error").asText()).isNotBlank();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
