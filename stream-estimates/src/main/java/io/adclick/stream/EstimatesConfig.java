@@ -20,6 +20,10 @@ import java.time.Duration;
  * @param updateMaxDelay how long (processing time) an update of an already emitted minute waits
  *     for the next watermark advance before it is emitted anyway, so corrections do not wait for
  *     traffic after a quiet period
+ * @param earlyFireInterval how often (processing time) the rollups of a minute that is still open
+ *     are emitted as provisional revisions, only those that changed since their last revision, so
+ *     the dashboard shows the minute in progress; {@code 0} emits a minute only when the watermark
+ *     passes its end
  */
 public record EstimatesConfig(
         Duration maxOutOfOrderness,
@@ -29,7 +33,8 @@ public record EstimatesConfig(
         Duration firstClickTtl,
         int saltBuckets,
         int sketchLgNominalEntries,
-        Duration updateMaxDelay)
+        Duration updateMaxDelay,
+        Duration earlyFireInterval)
         implements Serializable {
 
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
@@ -40,6 +45,9 @@ public record EstimatesConfig(
     public static final int DEFAULT_SALT_BUCKETS = 4;
     public static final int DEFAULT_SKETCH_LG_NOMINAL_ENTRIES = 12;
     public static final Duration DEFAULT_UPDATE_MAX_DELAY = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_EARLY_FIRE_INTERVAL = Duration.ofSeconds(2);
+    /** Shorter early firings would only multiply revisions: commits wait for the checkpoint anyway. */
+    public static final Duration MIN_EARLY_FIRE_INTERVAL = Duration.ofMillis(100);
 
     public EstimatesConfig {
         positive("max-out-of-orderness", maxOutOfOrderness, true);
@@ -48,6 +56,11 @@ public record EstimatesConfig(
         positive("dedup-ttl", dedupTtl, false);
         positive("first-click-ttl", firstClickTtl, false);
         positive("update-max-delay", updateMaxDelay, false);
+        positive("early-fire-interval", earlyFireInterval, true);
+        if (!earlyFireInterval.isZero() && earlyFireInterval.compareTo(MIN_EARLY_FIRE_INTERVAL) < 0) {
+            throw new IllegalArgumentException("Invalid early-fire-interval: " + earlyFireInterval
+                    + "; use 0 (no early firings) or at least 100 ms, e.g. 2 s");
+        }
         if (saltBuckets < 1 || saltBuckets > 1024) {
             throw new IllegalArgumentException(
                     "Invalid salt-buckets: " + saltBuckets + "; use 1 (no hot-key split) to 1024");
@@ -60,7 +73,7 @@ public record EstimatesConfig(
 
     /**
      * The defaults: 5 s out-of-orderness, 30 s idleness, 10 min lateness, 25 h TTLs, 4 salts, lg 12,
-     * 2 s update delay.
+     * 2 s update delay, early firings every 2 s.
      */
     public static EstimatesConfig defaults() {
         return new EstimatesConfig(
@@ -71,7 +84,8 @@ public record EstimatesConfig(
                 DEFAULT_FIRST_CLICK_TTL,
                 DEFAULT_SALT_BUCKETS,
                 DEFAULT_SKETCH_LG_NOMINAL_ENTRIES,
-                DEFAULT_UPDATE_MAX_DELAY);
+                DEFAULT_UPDATE_MAX_DELAY,
+                DEFAULT_EARLY_FIRE_INTERVAL);
     }
 
     public EstimatesConfig withMaxOutOfOrderness(Duration value) {
@@ -83,7 +97,8 @@ public record EstimatesConfig(
                 firstClickTtl,
                 saltBuckets,
                 sketchLgNominalEntries,
-                updateMaxDelay);
+                updateMaxDelay,
+                earlyFireInterval);
     }
 
     public EstimatesConfig withIdleness(Duration value) {
@@ -95,7 +110,8 @@ public record EstimatesConfig(
                 firstClickTtl,
                 saltBuckets,
                 sketchLgNominalEntries,
-                updateMaxDelay);
+                updateMaxDelay,
+                earlyFireInterval);
     }
 
     public EstimatesConfig withAllowedLateness(Duration value) {
@@ -107,7 +123,8 @@ public record EstimatesConfig(
                 firstClickTtl,
                 saltBuckets,
                 sketchLgNominalEntries,
-                updateMaxDelay);
+                updateMaxDelay,
+                earlyFireInterval);
     }
 
     public EstimatesConfig withDedupTtl(Duration value) {
@@ -119,7 +136,8 @@ public record EstimatesConfig(
                 firstClickTtl,
                 saltBuckets,
                 sketchLgNominalEntries,
-                updateMaxDelay);
+                updateMaxDelay,
+                earlyFireInterval);
     }
 
     public EstimatesConfig withFirstClickTtl(Duration value) {
@@ -131,7 +149,8 @@ public record EstimatesConfig(
                 value,
                 saltBuckets,
                 sketchLgNominalEntries,
-                updateMaxDelay);
+                updateMaxDelay,
+                earlyFireInterval);
     }
 
     public EstimatesConfig withSaltBuckets(int value) {
@@ -143,7 +162,8 @@ public record EstimatesConfig(
                 firstClickTtl,
                 value,
                 sketchLgNominalEntries,
-                updateMaxDelay);
+                updateMaxDelay,
+                earlyFireInterval);
     }
 
     public EstimatesConfig withSketchLgNominalEntries(int value) {
@@ -155,7 +175,8 @@ public record EstimatesConfig(
                 firstClickTtl,
                 saltBuckets,
                 value,
-                updateMaxDelay);
+                updateMaxDelay,
+                earlyFireInterval);
     }
 
     public EstimatesConfig withUpdateMaxDelay(Duration value) {
@@ -167,6 +188,20 @@ public record EstimatesConfig(
                 firstClickTtl,
                 saltBuckets,
                 sketchLgNominalEntries,
+                value,
+                earlyFireInterval);
+    }
+
+    public EstimatesConfig withEarlyFireInterval(Duration value) {
+        return new EstimatesConfig(
+                maxOutOfOrderness,
+                idleness,
+                allowedLateness,
+                dedupTtl,
+                firstClickTtl,
+                saltBuckets,
+                sketchLgNominalEntries,
+                updateMaxDelay,
                 value);
     }
 

@@ -20,6 +20,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *   <li>{@link SaltedMinuteAggregator} by rollup key and salt (the hot-key split);
  *   <li>{@link RollupMerger} by rollup key and minute: the revisions of {@code rollups.minute}.
  * </ol>
+ *
+ * <p>Both aggregation steps also fire early, every {@code earlyFireInterval} of processing time, for
+ * the open minutes that changed: provisional revisions that the final one at the watermark replaces.
  */
 public final class EstimatesPipeline {
     private final EstimatesConfig config;
@@ -43,6 +46,7 @@ public final class EstimatesPipeline {
         requireNonNull(events, "events is null");
         long lateness = config.allowedLateness().toMillis();
         long updateDelay = config.updateMaxDelay().toMillis();
+        long earlyFireInterval = config.earlyFireInterval().toMillis();
 
         SingleOutputStreamOperator<StreamEvent> inTime = events.process(new LateEventRouter(lateness))
                 .name("route-late-events")
@@ -62,11 +66,12 @@ public final class EstimatesPipeline {
 
         DataStream<MinuteRollup> rollups = marked.keyBy(new SaltedKey(config.saltBuckets()))
                 .process(new SaltedMinuteAggregator(
-                        lateness, config.sketchLgNominalEntries(), updateDelay, config.dedupTtl()))
+                        lateness, config.sketchLgNominalEntries(), updateDelay, config.dedupTtl(), earlyFireInterval))
                 .name("salted-minute-partials")
                 .uid("salted-minute-partials")
                 .keyBy(PartialRollup::mergeKey)
-                .process(new RollupMerger(lateness, config.sketchLgNominalEntries(), updateDelay, clock))
+                .process(new RollupMerger(
+                        lateness, config.sketchLgNominalEntries(), updateDelay, earlyFireInterval, clock))
                 .name("merge-minute-rollups")
                 .uid("merge-minute-rollups");
         return new EstimatesStreams(rollups, late);

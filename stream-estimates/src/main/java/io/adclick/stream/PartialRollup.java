@@ -20,6 +20,8 @@ public class PartialRollup {
     public long spendMicros;
     /** A serialized compact Theta sketch of the users. */
     public byte[] usersSketch;
+    /** Emitted by an early firing, while the minute was open: not the salt's final partial. */
+    public boolean provisional;
 
     public PartialRollup() {}
 

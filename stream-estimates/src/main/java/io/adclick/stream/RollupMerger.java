@@ -1,5 +1,7 @@
 package io.adclick.stream;
 
+import static java.util.Objects.requireNonNull;
+
 import io.adclick.schemas.event.Device;
 import io.adclick.schemas.rollup.MinuteRollup;
 import java.time.Clock;
@@ -27,23 +29,39 @@ import org.apache.flink.util.Collector;
  * an input that was idle) is emitted at the next watermark advance, or after
  * {@code updateMaxDelayMillis} of processing time if none comes. The state is dropped when the
  * minute closes.
+ *
+ * <p>Provisional partials (early firings of open minutes) are merged at the merger's own early
+ * firings, half an interval after the salted phase's (see {@link EarlyFirings}), so the salts of
+ * one early firing make one provisional revision, at most one per interval per key, and only for
+ * keys that received a partial since their last revision. A minute that had a provisional revision
+ * always gets a revision when the watermark passes its end, even if no salt changed since: the
+ * final revision is the one a job without early firings emits, under a later revision number.
  */
 public final class RollupMerger extends KeyedProcessFunction<String, PartialRollup, MinuteRollup> {
     private final long allowedLatenessMillis;
     private final int sketchLgNominalEntries;
     private final long updateMaxDelayMillis;
+    private final EarlyFirings earlyFirings;
     private final Clock clock;
 
     private transient MapState<Integer, PartialRollup> partials;
     private transient ValueState<Long> revision;
     private transient ValueState<Boolean> pending;
+    /** Set while the latest revision is provisional: the watermark's firing owes the final one. */
+    private transient ValueState<Boolean> provisional;
 
+    /** @param earlyFireIntervalMillis the salted phase's early-fire interval, 0 for none */
     public RollupMerger(
-            long allowedLatenessMillis, int sketchLgNominalEntries, long updateMaxDelayMillis, Clock clock) {
+            long allowedLatenessMillis,
+            int sketchLgNominalEntries,
+            long updateMaxDelayMillis,
+            long earlyFireIntervalMillis,
+            Clock clock) {
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.sketchLgNominalEntries = sketchLgNominalEntries;
         this.updateMaxDelayMillis = updateMaxDelayMillis;
-        this.clock = clock;
+        this.earlyFirings = new EarlyFirings(earlyFireIntervalMillis, earlyFireIntervalMillis / 2);
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     @Override
@@ -52,6 +70,7 @@ public final class RollupMerger extends KeyedProcessFunction<String, PartialRoll
                 .getMapState(new MapStateDescriptor<>("partials", Types.INT, TypeInformation.of(PartialRollup.class)));
         revision = getRuntimeContext().getState(new ValueStateDescriptor<>("revision", Types.LONG));
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Types.BOOLEAN));
+        provisional = getRuntimeContext().getState(new ValueStateDescriptor<>("provisional", Types.BOOLEAN));
     }
 
     @Override
@@ -60,6 +79,14 @@ public final class RollupMerger extends KeyedProcessFunction<String, PartialRoll
             ctx.timerService().registerEventTimeTimer(Minutes.closesAt(partial.minute, allowedLatenessMillis));
         }
         partials.put(partial.salt, partial);
+        if (partial.provisional) {
+            pending.update(Boolean.TRUE);
+            ctx.timerService().registerEventTimeTimer(Minutes.maxTimestamp(partial.minute));
+            ctx.timerService()
+                    .registerProcessingTimeTimer(
+                            earlyFirings.next(ctx.timerService().currentProcessingTime()));
+            return;
+        }
         if (pending.value() == null) {
             pending.update(Boolean.TRUE);
             long watermark = ctx.timerService().currentWatermark();
@@ -71,7 +98,8 @@ public final class RollupMerger extends KeyedProcessFunction<String, PartialRoll
                 // emit at the next advance, or after the delay if none comes.
                 ctx.timerService().registerEventTimeTimer(watermark + 1);
                 ctx.timerService()
-                        .registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + updateMaxDelayMillis);
+                        .registerProcessingTimeTimer(earlyFirings.notAFiring(
+                                ctx.timerService().currentProcessingTime() + updateMaxDelayMillis));
             }
         }
     }
@@ -83,17 +111,33 @@ public final class RollupMerger extends KeyedProcessFunction<String, PartialRoll
         if (all.isEmpty()) {
             return;
         }
-        if (pending.value() != null) {
-            pending.clear();
-            long next = revision.value() == null ? 1 : revision.value() + 1;
-            revision.update(next);
-            out.collect(merge(all, next));
+        boolean ended =
+                Minutes.maxTimestamp(all.get(0).minute) <= ctx.timerService().currentWatermark();
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && earlyFirings.isFiring(timestamp)) {
+            // an early firing merges open minutes only; updates of ended ones keep their own timers
+            if (!ended && pending.value() != null) {
+                emit(all, out);
+                provisional.update(Boolean.TRUE);
+            }
+            return;
+        }
+        if (pending.value() != null || (ended && provisional.value() != null)) {
+            emit(all, out);
+            provisional.clear();
         }
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME
                 && Minutes.closesAt(all.get(0).minute, allowedLatenessMillis) <= timestamp) {
             partials.clear();
             revision.clear();
+            provisional.clear();
         }
+    }
+
+    private void emit(List<PartialRollup> all, Collector<MinuteRollup> out) throws Exception {
+        pending.clear();
+        long next = revision.value() == null ? 1 : revision.value() + 1;
+        revision.update(next);
+        out.collect(merge(all, next));
     }
 
     private MinuteRollup merge(List<PartialRollup> all, long revision) {

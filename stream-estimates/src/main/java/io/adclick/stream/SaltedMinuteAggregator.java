@@ -29,6 +29,12 @@ import org.apache.flink.util.Collector;
  * advance came first: after a quiet period (idle sources) the watermark may not move for a long
  * time, and a correction must not wait for the next traffic.
  *
+ * <p>While a minute is open (the watermark has not passed its end), its partial is also emitted at
+ * the key's next early firing (see {@link EarlyFirings}), marked provisional, if it changed since
+ * it was last emitted: at most once per early-fire interval, and only for the keys with new events.
+ * The firing at the watermark then emits the partial only if it changed since its early one; the
+ * merger owes the final revision either way.
+ *
  * <p>The minutes closed so far are remembered in checkpointed state, so an event of a closed
  * minute is dropped (and counted) even right after a restore, when the watermark starts over from
  * its minimum; a fresh partial would otherwise replace the minute's full totals downstream.
@@ -38,6 +44,7 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
     private final int sketchLgNominalEntries;
     private final long updateMaxDelayMillis;
     private final Duration closedMinutesTtl;
+    private final EarlyFirings earlyFirings;
 
     private transient MapState<Long, MinuteAccumulator> openMinutes;
     private transient ValueState<Long> closedThrough;
@@ -46,16 +53,19 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
     /**
      * @param closedMinutesTtl how long (processing time) a key remembers which minutes it closed; the
      *     pipeline uses the dedup TTL, as long as it remembers event ids
+     * @param earlyFireIntervalMillis how often an open minute's changed partial is emitted, 0 for never
      */
     public SaltedMinuteAggregator(
             long allowedLatenessMillis,
             int sketchLgNominalEntries,
             long updateMaxDelayMillis,
-            Duration closedMinutesTtl) {
+            Duration closedMinutesTtl,
+            long earlyFireIntervalMillis) {
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.sketchLgNominalEntries = sketchLgNominalEntries;
         this.updateMaxDelayMillis = updateMaxDelayMillis;
         this.closedMinutesTtl = requireNonNull(closedMinutesTtl, "closedMinutesTtl is null");
+        this.earlyFirings = new EarlyFirings(earlyFireIntervalMillis, 0);
     }
 
     @Override
@@ -86,9 +96,11 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
         if (!accumulator.dirty) {
             long firing = nextFiring(minute, watermark);
             ctx.timerService().registerEventTimeTimer(firing);
+            long now = ctx.timerService().currentProcessingTime();
             if (firing > Minutes.maxTimestamp(minute)) {
-                ctx.timerService()
-                        .registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + updateMaxDelayMillis);
+                ctx.timerService().registerProcessingTimeTimer(earlyFirings.notAFiring(now + updateMaxDelayMillis));
+            } else if (earlyFirings.enabled()) {
+                ctx.timerService().registerProcessingTimeTimer(earlyFirings.next(now));
             }
         }
         accumulator.add(event);
@@ -104,7 +116,11 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PartialRollup> out) throws Exception {
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            emitUpdates(ctx.timerService().currentWatermark(), ctx, out);
+            if (earlyFirings.isFiring(timestamp)) {
+                emitOpenMinutes(ctx.timerService().currentWatermark(), ctx, out);
+            } else {
+                emitUpdates(ctx.timerService().currentWatermark(), ctx, out);
+            }
             return;
         }
         emitUpdates(timestamp, ctx, out);
@@ -113,16 +129,28 @@ public final class SaltedMinuteAggregator extends KeyedProcessFunction<String, S
 
     /** Emits every changed minute that ended by {@code time}. */
     private void emitUpdates(long time, OnTimerContext ctx, Collector<PartialRollup> out) throws Exception {
+        emitChanged(true, time, ctx, out);
+    }
+
+    /** Emits every changed minute that has not ended at {@code watermark}, as provisional partials. */
+    private void emitOpenMinutes(long watermark, OnTimerContext ctx, Collector<PartialRollup> out) throws Exception {
+        emitChanged(false, watermark, ctx, out);
+    }
+
+    private void emitChanged(boolean ended, long time, OnTimerContext ctx, Collector<PartialRollup> out)
+            throws Exception {
         int salt = SaltedKey.saltOf(ctx.getCurrentKey());
         List<Map.Entry<Long, MinuteAccumulator>> toEmit = new ArrayList<>();
         for (Map.Entry<Long, MinuteAccumulator> entry : openMinutes.entries()) {
-            if (entry.getValue().dirty && Minutes.maxTimestamp(entry.getKey()) <= time) {
+            if (entry.getValue().dirty && (Minutes.maxTimestamp(entry.getKey()) <= time) == ended) {
                 toEmit.add(entry);
             }
         }
         for (Map.Entry<Long, MinuteAccumulator> entry : toEmit) {
             MinuteAccumulator accumulator = entry.getValue();
-            out.collect(accumulator.toPartial(entry.getKey(), salt));
+            PartialRollup partial = accumulator.toPartial(entry.getKey(), salt);
+            partial.provisional = !ended;
+            out.collect(partial);
             accumulator.dirty = false;
             openMinutes.put(entry.getKey(), accumulator);
         }

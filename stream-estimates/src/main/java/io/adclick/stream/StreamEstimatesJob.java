@@ -97,6 +97,13 @@ public final class StreamEstimatesJob implements Callable<Integer> {
             description = "Longest wait of a minute's correction for the next watermark (default 2 s).")
     Duration updateMaxDelay = EstimatesConfig.DEFAULT_UPDATE_MAX_DELAY;
 
+    @Option(
+            names = "--early-fire-interval",
+            converter = DurationConverter.class,
+            description = "How often the changed rollups of open minutes are emitted as provisional revisions;"
+                    + " 0 waits for the watermark (default 2 s).")
+    Duration earlyFireInterval = EstimatesConfig.DEFAULT_EARLY_FIRE_INTERVAL;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new StreamEstimatesJob()).execute(args));
     }
@@ -144,7 +151,8 @@ public final class StreamEstimatesJob implements Callable<Integer> {
                         firstClickTtl,
                         saltBuckets,
                         sketchLgNominalEntries,
-                        updateMaxDelay));
+                        updateMaxDelay,
+                        earlyFireInterval));
     }
 
     /** Durations as Flink writes them: {@code 5 s}, {@code 10min}, {@code 25 h}, {@code 500ms}. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -24,6 +26,16 @@ import org.apache.flink.util.CloseableIterator;
 record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
 
     static PipelineRun of(EstimatesConfig config, int parallelism, List<RawEvent> events) throws Exception {
+        return of(config, parallelism, events, event -> event);
+    }
+
+    /**
+     * Runs the pipeline with {@code pacing} applied to the events before they get timestamps:
+     * a function that pauses lets processing time pass between events, for early firings.
+     */
+    static PipelineRun of(
+            EstimatesConfig config, int parallelism, List<RawEvent> events, MapFunction<RawEvent, RawEvent> pacing)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         long outOfOrderness = config.maxOutOfOrderness().toMillis();
@@ -32,6 +44,8 @@ record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
                 .withTimestampAssigner((event, ts) -> event.eventTime().toEpochMilli());
         EstimatesStreams streams = new EstimatesPipeline(config, Clock.systemUTC())
                 .build(env.fromData(events)
+                        .map(pacing)
+                        .setParallelism(1)
                         .assignTimestampsAndWatermarks(perEvent)
                         .setParallelism(1));
         try (CloseableIterator<MinuteRollup> rollups = streams.rollups().collectAsync();
@@ -57,6 +71,49 @@ record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
                 .filter(r -> r.rollupKey().equals(rollupKey))
                 .sorted(Comparator.comparingLong(MinuteRollup::revision))
                 .toList();
+    }
+
+    /** Whether every key's revisions arrived in strictly increasing order. */
+    boolean revisionsStrictlyIncreasePerKey() {
+        Map<String, Long> last = new TreeMap<>();
+        for (MinuteRollup rollup : rollups) {
+            Long previous = last.put(rollup.rollupKey(), rollup.revision());
+            if (previous != null && rollup.revision() <= previous) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pauses {@code millis} before each event whose {@code event_id} is in {@code eventIds}. */
+    record PauseBefore(Set<String> eventIds, long millis) implements MapFunction<RawEvent, RawEvent> {
+        @Override
+        public RawEvent map(RawEvent event) throws InterruptedException {
+            if (eventIds.contains(event.eventId())) {
+                Thread.sleep(millis);
+            }
+            return event;
+        }
+    }
+
+    /** Pauses {@code millis} before every {@code every}-th event, so processing time passes during a run. */
+    static final class PauseEvery implements MapFunction<RawEvent, RawEvent> {
+        private final int every;
+        private final long millis;
+        private int seen;
+
+        PauseEvery(int every, long millis) {
+            this.every = every;
+            this.millis = millis;
+        }
+
+        @Override
+        public RawEvent map(RawEvent event) throws InterruptedException {
+            if (++seen % every == 0) {
+                Thread.sleep(millis);
+            }
+            return event;
+        }
     }
 
     private static final class PerEventWatermarks implements WatermarkGenerator<RawEvent> {

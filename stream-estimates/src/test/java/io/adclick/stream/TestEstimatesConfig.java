@@ -19,6 +19,7 @@ class TestEstimatesConfig {
         assertThat(config.saltBuckets()).isEqualTo(4);
         assertThat(config.sketchLgNominalEntries()).isEqualTo(12);
         assertThat(config.updateMaxDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.earlyFireInterval()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -31,7 +32,8 @@ class TestEstimatesConfig {
                 .withFirstClickTtl(Duration.ofSeconds(5))
                 .withSaltBuckets(6)
                 .withSketchLgNominalEntries(7)
-                .withUpdateMaxDelay(Duration.ofSeconds(8));
+                .withUpdateMaxDelay(Duration.ofSeconds(8))
+                .withEarlyFireInterval(Duration.ofSeconds(9));
 
         assertThat(config)
                 .isEqualTo(new EstimatesConfig(
@@ -42,7 +44,8 @@ class TestEstimatesConfig {
                         Duration.ofSeconds(5),
                         6,
                         7,
-                        Duration.ofSeconds(8)));
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(9)));
     }
 
     @Test
@@ -54,5 +57,15 @@ class TestEstimatesConfig {
                 .hasMessageContaining("dedup-ttl");
         assertThatThrownBy(() -> EstimatesConfig.defaults().withSketchLgNominalEntries(30))
                 .hasMessageContaining("sketch-lg-nominal-entries: 30");
+        assertThatThrownBy(() -> EstimatesConfig.defaults().withEarlyFireInterval(Duration.ofMillis(10)))
+                .hasMessageContaining("early-fire-interval: PT0.01S");
+    }
+
+    @Test
+    void zeroDisablesEarlyFirings() {
+        assertThat(EstimatesConfig.defaults()
+                        .withEarlyFireInterval(Duration.ZERO)
+                        .earlyFireInterval())
+                .isZero();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.theta.CompactSketch;
@@ -32,7 +33,10 @@ class TestEstimatesPipeline {
             .setNumberSlotsPerTaskManager(2)
             .build());
 
-    static final EstimatesConfig CONFIG = EstimatesConfig.defaults();
+    /** Without early firings, so that the revisions do not depend on timing. */
+    static final EstimatesConfig CONFIG = EstimatesConfig.defaults().withEarlyFireInterval(Duration.ZERO);
+
+    static final Duration EARLY_FIRE_INTERVAL = Duration.ofMillis(200);
 
     @Test
     void transportDuplicatesCountOnce() throws Exception {
@@ -134,6 +138,58 @@ class TestEstimatesPipeline {
         PipelineRun split = PipelineRun.of(CONFIG.withSaltBuckets(8), 2, events);
 
         assertMatchesExpected(unsplit, events);
+        assertMatchesExpected(split, events);
+        assertThat(totalsOf(split)).isEqualTo(totalsOf(unsplit));
+    }
+
+    @Test
+    void earlyRevisionsShowAnOpenMinuteAndTheFinalOneEqualsTheRunWithoutEarlyFirings() throws Exception {
+        EstimatesConfig config = CONFIG.withMaxOutOfOrderness(Duration.ZERO).withUpdateMaxDelay(Duration.ofHours(1));
+        List<RawEvent> events = List.of(
+                impression("a", T0.plusSeconds(1), "u1"),
+                impression("b", T0.plusSeconds(2), "u2"),
+                click("c1", "a", T0.plusSeconds(3), "u1"),
+                // processing time passes: early firings while 10:00 is open
+                impression("d", T0.plusSeconds(40), "u3"),
+                click("c2", "b", T0.plusSeconds(41), "u2"),
+                impression("e", T0.plusSeconds(90), "u4"));
+        PipelineRun.PauseBefore pause =
+                new PipelineRun.PauseBefore(Set.of("imp:d"), 15 * EARLY_FIRE_INTERVAL.toMillis());
+
+        PipelineRun early = PipelineRun.of(config.withEarlyFireInterval(EARLY_FIRE_INTERVAL), 2, events, pause);
+        PipelineRun onlyFinal = PipelineRun.of(config, 2, events, pause);
+
+        String minute0 = ExpectedRollups.key(events.get(0));
+        List<MinuteRollup> revisions = early.revisionsOf(minute0);
+        assertThat(early.revisionsStrictlyIncreasePerKey()).isTrue();
+        assertThat(revisions)
+                .as("a provisional revision with the events before the pause")
+                .anySatisfy(r -> {
+                    assertThat(r.impressions()).isEqualTo(2);
+                    assertThat(r.clicks()).isEqualTo(1);
+                    assertThat(r.spendMicros()).isEqualTo(TestEvents.cpcOf("a"));
+                });
+        MinuteRollup last = revisions.get(revisions.size() - 1);
+        assertThat(last.revision()).isGreaterThan(1);
+        assertThat(onlyFinal.revisionsOf(minute0)).singleElement().satisfies(r -> assertThat(r)
+                .usingRecursiveComparison()
+                .ignoringFields("revision", "emittedAt")
+                .isEqualTo(last));
+        assertMatchesExpected(early, events);
+    }
+
+    @Test
+    void splittingHotKeysWithEarlyFiringsGivesExactlyTheUnsplitTotals() throws Exception {
+        List<RawEvent> events = TrafficWithAHotKey.generate(7, 6_000);
+        EstimatesConfig early = CONFIG.withEarlyFireInterval(EstimatesConfig.MIN_EARLY_FIRE_INTERVAL);
+
+        PipelineRun unsplit = PipelineRun.of(CONFIG.withSaltBuckets(1), 2, events);
+        PipelineRun split = PipelineRun.of(early.withSaltBuckets(8), 2, events, new PipelineRun.PauseEvery(200, 20));
+
+        assertThat(split.revisionsStrictlyIncreasePerKey()).isTrue();
+        assertThat(split.rollups().size())
+                .as("early revisions besides the final ones")
+                .isGreaterThan(unsplit.rollups().size());
         assertMatchesExpected(split, events);
         assertThat(totalsOf(split)).isEqualTo(totalsOf(unsplit));
     }

@@ -68,7 +68,8 @@ class TestJobSettings {
                         "--state-backend", "ROCKSDB",
                         "--checkpoint-interval", "10 s",
                         "--allowed-lateness", "2 min",
-                        "--salt-buckets", "8")
+                        "--salt-buckets", "8",
+                        "--early-fire-interval", "500 ms")
                 .settings();
 
         assertThat(settings.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
@@ -76,6 +77,7 @@ class TestJobSettings {
         assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.estimates().allowedLateness()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.estimates().saltBuckets()).isEqualTo(8);
+        assertThat(settings.estimates().earlyFireInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.flinkConfiguration(Optional.empty()).toMap())
                 .containsEntry("state.backend.type", "rocksdb");
     }

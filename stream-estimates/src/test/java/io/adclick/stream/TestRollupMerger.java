@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.datasketches.theta.UpdateSketch;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,10 @@ class TestRollupMerger {
     static final long LATENESS = 60_000;
     static final long MINUTE_END = T0.toEpochMilli() + 59_999;
     static final long UPDATE_DELAY = 2_000;
+    /** The salted phase fires early at 3 s, 6 s, ...; the merger half an interval later. */
+    static final long EARLY = 3_000;
+
+    static final long MERGER_EARLY = EARLY / 2;
     static final Instant NOW = Instant.parse("2026-11-23T10:01:07Z");
 
     KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> harness;
@@ -28,7 +33,7 @@ class TestRollupMerger {
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new RollupMerger(LATENESS, 12, UPDATE_DELAY, Clock.fixed(NOW, ZoneOffset.UTC)),
+                new RollupMerger(LATENESS, 12, UPDATE_DELAY, EARLY, Clock.fixed(NOW, ZoneOffset.UTC)),
                 PartialRollup::mergeKey,
                 Types.STRING);
         harness.open();
@@ -111,6 +116,91 @@ class TestRollupMerger {
         assertThat(single().revision()).isEqualTo(1);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theProvisionalPartialsOfAnEarlyFiringMakeOneProvisionalRevision() throws Exception {
+        harness.setProcessingTime(EARLY);
+        harness.processElement(withoutTimestamp(provisional(partial(0, 10, 1, 1, 300_000, List.of("u1")))));
+        harness.processElement(withoutTimestamp(provisional(partial(1, 20, 0, 0, 0, List.of("u2")))));
+        harness.setProcessingTime(EARLY + MERGER_EARLY - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.setProcessingTime(EARLY + MERGER_EARLY);
+
+        MinuteRollup rollup = single();
+        assertThat(rollup.revision()).isEqualTo(1);
+        assertThat(rollup.impressions()).isEqualTo(30);
+        assertThat(rollup.spendMicros()).isEqualTo(300_000);
+    }
+
+    @Test
+    void anEarlyFiringWithoutNewPartialsEmitsNothing() throws Exception {
+        harness.setProcessingTime(EARLY);
+        harness.processElement(withoutTimestamp(provisional(partial(0, 10, 0, 0, 0, List.of("u1")))));
+        harness.setProcessingTime(EARLY + MERGER_EARLY);
+        harness.getOutput().clear();
+
+        harness.setProcessingTime(5 * EARLY + MERGER_EARLY);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void theWatermarkEmitsTheFinalRevisionAfterAProvisionalOneEvenIfNoSaltChanged() throws Exception {
+        harness.setProcessingTime(EARLY);
+        harness.processElement(withoutTimestamp(provisional(partial(0, 10, 0, 0, 0, List.of("u1")))));
+        harness.processElement(withoutTimestamp(provisional(partial(1, 20, 0, 0, 0, List.of("u2")))));
+        harness.setProcessingTime(EARLY + MERGER_EARLY);
+        harness.getOutput().clear();
+        harness.processElement(partial(1, 25, 0, 0, 0, List.of("u2", "u3")), MINUTE_END);
+
+        harness.processWatermark(MINUTE_END);
+
+        MinuteRollup rollup = single();
+        assertThat(rollup.revision()).isEqualTo(2);
+        assertThat(rollup.impressions()).isEqualTo(35);
+        assertThat(rollup.uniqueUsers()).isEqualTo(3);
+    }
+
+    @Test
+    void theFinalRevisionFollowsAProvisionalOneWithoutNewPartials() throws Exception {
+        harness.setProcessingTime(EARLY);
+        harness.processElement(withoutTimestamp(provisional(partial(0, 10, 0, 0, 0, List.of("u1")))));
+        harness.setProcessingTime(EARLY + MERGER_EARLY);
+        harness.getOutput().clear();
+
+        harness.processWatermark(MINUTE_END);
+        harness.processWatermark(MINUTE_END + 1_000);
+
+        MinuteRollup rollup = single();
+        assertThat(rollup.revision()).isEqualTo(2);
+        assertThat(rollup.impressions()).isEqualTo(10);
+    }
+
+    @Test
+    void aPendingEarlyFiringDoesNotHurryALateUpdate() throws Exception {
+        harness.setProcessingTime(EARLY);
+        harness.processElement(withoutTimestamp(provisional(partial(0, 10, 0, 0, 0, List.of("u1")))));
+        harness.processWatermark(MINUTE_END + 1_000);
+        harness.getOutput().clear();
+
+        harness.processElement(withoutTimestamp(partial(0, 12, 0, 0, 0, List.of("u1"))));
+        harness.setProcessingTime(EARLY + MERGER_EARLY);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.setProcessingTime(EARLY + UPDATE_DELAY);
+
+        assertThat(single().impressions()).isEqualTo(12);
+    }
+
+    /** A partial of a processing-time firing: Flink erases the timestamp of timer output. */
+    private static StreamRecord<PartialRollup> withoutTimestamp(PartialRollup partial) {
+        return new StreamRecord<>(partial);
+    }
+
+    private static PartialRollup provisional(PartialRollup partial) {
+        partial.provisional = true;
+        return partial;
     }
 
     private MinuteRollup single() {

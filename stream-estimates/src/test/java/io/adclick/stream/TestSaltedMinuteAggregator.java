@@ -19,6 +19,8 @@ class TestSaltedMinuteAggregator {
     static final long LATENESS = 60_000;
     static final long MINUTE_END = T0.toEpochMilli() + 59_999;
     static final long UPDATE_DELAY = 2_000;
+    /** Early firings at 3 s, 6 s, ... of processing time: never at the update delay's instants. */
+    static final long EARLY = 3_000;
 
     KeyedOneInputStreamOperatorTestHarness<String, StreamEvent, PartialRollup> harness;
 
@@ -132,11 +134,112 @@ class TestSaltedMinuteAggregator {
         });
     }
 
+    @Test
+    void anEarlyFiringEmitsTheOpenMinuteAsAProvisionalPartial() throws Exception {
+        harness.setProcessingTime(100);
+        harness.processElement(impression("a", T0.plusSeconds(1)));
+        harness.processElement(impression("b", T0.plusSeconds(2)));
+        harness.processWatermark(T0.toEpochMilli() + 2_000);
+        harness.setProcessingTime(EARLY - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.setProcessingTime(EARLY);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(p -> {
+            assertThat(p.provisional).isTrue();
+            assertThat(p.impressions).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void earlyFiringsEmitOnlyWhatChangedAtMostOncePerInterval() throws Exception {
+        harness.setProcessingTime(0);
+        harness.processElement(impression("a", T0.plusSeconds(1)));
+        harness.setProcessingTime(EARLY);
+        harness.getOutput().clear();
+
+        harness.setProcessingTime(2 * EARLY);
+        assertThat(harness.extractOutputValues()).as("nothing changed").isEmpty();
+        harness.processElement(impression("b", T0.plusSeconds(2)));
+        harness.setProcessingTime(2 * EARLY + 500);
+        harness.processElement(impression("c", T0.plusSeconds(3)));
+        harness.setProcessingTime(3 * EARLY - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.setProcessingTime(4 * EARLY);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(p -> {
+            assertThat(p.provisional).isTrue();
+            assertThat(p.impressions).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void theWatermarkEmitsTheFinalPartialOnlyIfItChangedSinceTheEarlyOne() throws Exception {
+        harness.setProcessingTime(0);
+        harness.processElement(impression("a", T0.plusSeconds(1)));
+        harness.setProcessingTime(EARLY);
+        harness.getOutput().clear();
+        harness.processWatermark(MINUTE_END);
+        assertThat(harness.extractOutputValues())
+                .as("unchanged since the early firing")
+                .isEmpty();
+
+        harness.processElement(impression("b", T0.plusSeconds(70)));
+        harness.setProcessingTime(2 * EARLY);
+        harness.processElement(impression("c", T0.plusSeconds(80)));
+        harness.getOutput().clear();
+        harness.processWatermark(MINUTE_END + 60_000);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(p -> {
+            assertThat(p.provisional).isFalse();
+            assertThat(p.minute).isEqualTo(T0.toEpochMilli() + 60_000);
+            assertThat(p.impressions).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void anEarlyFiringLeavesLateUpdatesToTheUpdateDelay() throws Exception {
+        harness.setProcessingTime(0);
+        harness.processElement(impression("a", T0.plusSeconds(1)));
+        harness.processWatermark(MINUTE_END + 1_000);
+        harness.setProcessingTime(EARLY - 100);
+        harness.getOutput().clear();
+
+        harness.processElement(impression("b", T0.plusSeconds(2)));
+        harness.setProcessingTime(EARLY);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.setProcessingTime(EARLY - 100 + UPDATE_DELAY);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(p -> {
+            assertThat(p.provisional).isFalse();
+            assertThat(p.impressions).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void withoutEarlyFiringsAnOpenMinuteWaitsForTheWatermark() throws Exception {
+        harness.close();
+        harness = newHarness(0);
+        harness.open();
+        harness.setProcessingTime(0);
+        harness.processElement(impression("a", T0.plusSeconds(1)));
+
+        harness.setProcessingTime(10 * EARLY);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, StreamEvent, PartialRollup> newHarness()
             throws Exception {
+        return newHarness(EARLY);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, StreamEvent, PartialRollup> newHarness(
+            long earlyFireInterval) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(
-                        new SaltedMinuteAggregator(LATENESS, 12, UPDATE_DELAY, Duration.ofHours(25))),
+                new KeyedProcessOperator<>(new SaltedMinuteAggregator(
+                        LATENESS, 12, UPDATE_DELAY, Duration.ofHours(25), earlyFireInterval)),
                 new SaltedKey(1),
                 Types.STRING);
     }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import java.time.Instant;
 
 /**
  * The one JSON configuration of every adclick topic: ISO-8601 instants, unknown fields ignored
@@ -14,6 +16,9 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 public final class JsonWire {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // Registered after JavaTimeModule, so it takes precedence for Instant.
+            .addModule(
+                    new SimpleModule("adclick-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
             // Generated accessors instead of reflection: about a third of encode time on the edge.
             .addModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
