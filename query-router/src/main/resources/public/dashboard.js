@@ -5,6 +5,7 @@
 
   const KEY_STORAGE = "adclick.apiKey";
   const REFRESH_MS = 10000;
+  const REQUEST_TIMEOUT_MS = 60000;
   const MINUTE = 60 * 1000;
   const HOUR = 60 * MINUTE;
   const METRICS = [
@@ -31,15 +32,20 @@
 
   async function api(path) {
     let response;
+    let text;
     try {
       response = await fetch(path, {
         headers: { Authorization: "Bearer " + sessionStorage.getItem(KEY_STORAGE), Accept: "application/json" },
         cache: "no-store",
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
+      text = await response.text();
     } catch (e) {
+      if (e.name === "TimeoutError") {
+        throw new ApiError(0, "The router did not answer within " + REQUEST_TIMEOUT_MS / 1000 + " s: try again, or a shorter range.");
+      }
       throw new ApiError(0, "The router cannot be reached (" + e.message + "). Is it running?");
     }
-    const text = await response.text();
     let body = null;
     try {
       body = text ? JSON.parse(text) : null;
