@@ -126,15 +126,17 @@
         ...base, mode: "dashboard", granularity: "minute", group_by: "campaign_id",
         from: minuteFrom.toISOString(), to: minuteTo.toISOString(),
       }));
-      return { answer, granularity: "minute", from: minuteFrom.toISOString(), note: "" };
+      return {
+        answer, granularity: "minute", from: minuteFrom.toISOString(), to: minuteTo.toISOString(), step: MINUTE, note: "",
+      };
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 400) throw e;
       const from = new Date(floorTo(now - f.minutes * MINUTE, HOUR)).toISOString();
+      const to = new Date(floorTo(now, HOUR) + HOUR).toISOString();
       const answer = await api("/v1/reports?" + query({
-        ...base, mode: "dashboard", granularity: "hour", group_by: "campaign_id",
-        from, to: new Date(floorTo(now, HOUR) + HOUR).toISOString(),
+        ...base, mode: "dashboard", granularity: "hour", group_by: "campaign_id", from, to,
       }));
-      return { answer, granularity: "hour", from, note: "minute buckets unavailable (" + e.message + "): showing hours" };
+      return { answer, granularity: "hour", from, to, step: HOUR, note: "minute buckets unavailable (" + e.message + "): showing hours" };
     }
   }
 
@@ -153,6 +155,17 @@
     return [...buckets.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
   }
 
+  /** Every bucket of the range, with zeros where the answer has no row (no traffic). */
+  function fillRange(buckets, report) {
+    const byTime = new Map(buckets.map((b) => [Date.parse(b.bucket), b]));
+    const filled = [];
+    for (let t = Date.parse(report.from); t < Date.parse(report.to); t += report.step) {
+      const empty = { bucket: new Date(t).toISOString(), impressions: 0, clicks: 0, billable_clicks: 0, spend_micros: 0 };
+      filled.push(byTime.get(t) || empty);
+    }
+    return filled;
+  }
+
   const hourOf = (iso) => new Date(floorTo(Date.parse(iso), HOUR)).toISOString();
 
   // --- panels
@@ -163,7 +176,7 @@
       if (row.campaign_id) knownCampaigns.add(row.campaign_id);
     }
     updateCampaignOptions(f.campaign);
-    const buckets = byBucket(rows, (b) => b);
+    const buckets = fillRange(byBucket(rows, (b) => b), report);
     const labels = buckets.map((b) => hhmm(b.bucket));
     const series = f.campaign ? "campaign " + f.campaign : "all campaigns";
     for (const metric of METRICS) {
@@ -194,7 +207,7 @@
     }
     const source = report.answer.source ? "source " + report.answer.source : "";
     const note = [report.granularity + " buckets", source, report.note].filter(Boolean).join(" · ");
-    $("chart-note").textContent = buckets.length ? note : note + " · no traffic in this range";
+    $("chart-note").textContent = rows.length ? note : note + " · no traffic in this range";
   }
 
   function updateCampaignOptions(selected) {
