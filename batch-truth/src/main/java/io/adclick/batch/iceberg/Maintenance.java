@@ -7,11 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -54,9 +52,9 @@ public final class Maintenance {
         List<Report> reports = new ArrayList<>();
         reports.add(compactRawEvents());
         TIME_COLUMNS.forEach((table, column) -> retention(table, column).ifPresent(reports::add));
-        Map<TableIdentifier, Set<Long>> referenced = referencedSnapshots();
+        Map<TableIdentifier, Map<Long, String>> referenced = referencedSnapshots();
         for (TableIdentifier table : TIME_COLUMNS.keySet()) {
-            reports.add(expireSnapshots(table, referenced.getOrDefault(table, Set.of())));
+            reports.add(expireSnapshots(table, referenced.getOrDefault(table, Map.of())));
         }
         return reports;
     }
@@ -88,32 +86,45 @@ public final class Maintenance {
                 new Report(table.toString(), "retention", "rows before %s deleted (%s days)".formatted(cutoff, days)));
     }
 
-    private Map<TableIdentifier, Set<Long>> referencedSnapshots() {
-        Map<TableIdentifier, Set<Long>> referenced = new LinkedHashMap<>();
+    /**
+     * The snapshots that must stay readable, with the tag that keeps each: those job runs read and
+     * wrote ({@code job-run-<id>}), and the {@code billing_daily} snapshots invoices were computed
+     * from ({@code invoice-<id>}), so that every run and every invoice can be reproduced.
+     */
+    private Map<TableIdentifier, Map<Long, String>> referencedSnapshots() {
+        Map<TableIdentifier, Map<Long, String>> referenced = new LinkedHashMap<>();
         List<Row> runs = tables.spark()
                 .sql("SELECT raw_snapshot_id, output_snapshots FROM %s WHERE status = 'succeeded'"
                         .formatted(tables.sqlName(AdclickTables.JOB_RUNS)))
                 .collectAsList();
         for (Row run : runs) {
             if (!run.isNullAt(0)) {
-                referenced
-                        .computeIfAbsent(AdclickTables.RAW_EVENTS, t -> new HashSet<>())
-                        .add(run.getLong(0));
+                keep(referenced, AdclickTables.RAW_EVENTS, run.getLong(0), "job-run-");
             }
             Map<String, Long> outputs = run.getJavaMap(1);
-            outputs.forEach((table, snapshot) -> referenced
-                    .computeIfAbsent(TableIdentifier.parse(table), t -> new HashSet<>())
-                    .add(snapshot));
+            outputs.forEach((table, snapshot) -> keep(referenced, TableIdentifier.parse(table), snapshot, "job-run-"));
+        }
+        if (tables.icebergCatalog().tableExists(AdclickTables.INVOICES)) {
+            tables.spark()
+                    .sql("SELECT DISTINCT truth_snapshot_id FROM %s".formatted(tables.sqlName(AdclickTables.INVOICES)))
+                    .collectAsList()
+                    .forEach(row -> keep(referenced, AdclickTables.BILLING_DAILY, row.getLong(0), "invoice-"));
         }
         return referenced;
     }
 
-    private Report expireSnapshots(TableIdentifier table, Set<Long> keep) {
+    private static void keep(
+            Map<TableIdentifier, Map<Long, String>> referenced, TableIdentifier table, long snapshot, String reason) {
+        referenced.computeIfAbsent(table, t -> new LinkedHashMap<>()).putIfAbsent(snapshot, reason + snapshot);
+    }
+
+    private Report expireSnapshots(TableIdentifier table, Map<Long, String> keep) {
         Table loaded = tables.load(table);
         ManageSnapshots tags = loaded.manageSnapshots();
         int tagged = 0;
-        for (Long snapshot : keep) {
-            String tag = "job-run-" + snapshot;
+        for (Map.Entry<Long, String> kept : keep.entrySet()) {
+            long snapshot = kept.getKey();
+            String tag = kept.getValue();
             if (loaded.snapshot(snapshot) != null && !loaded.refs().containsKey(tag)) {
                 tags.createTag(tag, snapshot);
                 tagged++;
@@ -130,7 +141,8 @@ public final class Maintenance {
         return new Report(
                 table.toString(),
                 "expire_snapshots",
-                "%d expired, %d kept (%d newly tagged for job runs)".formatted(before - after, after, tagged));
+                "%d expired, %d kept (%d newly tagged for job runs and invoices)"
+                        .formatted(before - after, after, tagged));
     }
 
     private static int size(Iterable<?> items) {

@@ -38,6 +38,7 @@ class TestMaintenance {
     private static JobRun billedRun;
     private static long snapshotsBefore;
     private static List<Maintenance.Report> reports;
+    private static long invoicedSnapshot;
 
     @BeforeAll
     static void billAnHourWrittenInSmallCommitsThenMaintain() {
@@ -65,6 +66,7 @@ class TestMaintenance {
                 .run(TruthPartition.hour("2026-11-23T10"));
         append(impression("i9", T10.plusSeconds(900)));
         snapshotsBefore = snapshots(rawEvents());
+        invoicedSnapshot = billDayTwiceAndInvoiceTheFirst();
 
         reports = new Maintenance(tables, NOW).run();
     }
@@ -105,6 +107,67 @@ class TestMaintenance {
                 .first()
                 .getLong(0);
         assertThat(rowsAsTheRunSawThem).isEqualTo(10);
+    }
+
+    @Test
+    void keepsTheBillingSnapshotAnInvoiceWasComputedFrom() {
+        Table daily = tables.load(AdclickTables.BILLING_DAILY);
+
+        assertThat(daily.snapshot(invoicedSnapshot)).isNotNull();
+        assertThat(daily.refs()).containsKey("invoice-" + invoicedSnapshot);
+        assertThat(tables.spark()
+                        .sql("SELECT count(*) FROM %s VERSION AS OF %d"
+                                .formatted(tables.sqlName(AdclickTables.BILLING_DAILY), invoicedSnapshot))
+                        .first()
+                        .getLong(0))
+                .isPositive();
+    }
+
+    /** Two billing_daily snapshots that expire at once, and an invoice computed from the first; returns it. */
+    private static long billDayTwiceAndInvoiceTheFirst() {
+        tables.load(AdclickTables.BILLING_DAILY)
+                .updateProperties()
+                .set("history.expire.max-snapshot-age-ms", "1")
+                .set("history.expire.min-snapshots-to-keep", "1")
+                .commit();
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> daily = tables.spark()
+                .table(tables.sqlName(AdclickTables.BILLING_HOURLY))
+                .withColumn("day", org.apache.spark.sql.functions.to_date(org.apache.spark.sql.functions.col("hour")))
+                .selectExpr(io.adclick.schemas.table.BillingDailyTable.SCHEMA.columns().stream()
+                        .map(org.apache.iceberg.types.Types.NestedField::name)
+                        .toArray(String[]::new));
+        try {
+            daily.writeTo(tables.sqlName(AdclickTables.BILLING_DAILY)).append();
+            long invoiced =
+                    tables.load(AdclickTables.BILLING_DAILY).currentSnapshot().snapshotId();
+            daily.writeTo(tables.sqlName(AdclickTables.BILLING_DAILY)).append();
+            tables.icebergCatalog()
+                    .createTable(
+                            AdclickTables.INVOICES,
+                            io.adclick.schemas.table.InvoicesTable.SCHEMA,
+                            io.adclick.schemas.table.InvoicesTable.PARTITION_SPEC);
+            tables.spark()
+                    .createDataFrame(
+                            List.of(org.apache.spark.sql.RowFactory.create(
+                                    "INV-202611-adv1-v1",
+                                    1,
+                                    null,
+                                    "adv1",
+                                    "2026-11",
+                                    invoiced,
+                                    java.sql.Timestamp.from(T10.plusSeconds(7_200)),
+                                    "INV-202611-adv1-v1-L001",
+                                    "c1",
+                                    4L,
+                                    1_000_000L)),
+                            org.apache.iceberg.spark.SparkSchemaUtil.convert(
+                                    io.adclick.schemas.table.InvoicesTable.SCHEMA))
+                    .writeTo(tables.sqlName(AdclickTables.INVOICES))
+                    .append();
+            return invoiced;
+        } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Table rawEvents() {
