@@ -137,6 +137,7 @@ class DashboardApiIT {
                 .isEqualTo(403);
 
         reconciliationServesWhatTheJobWrote(stack, client, traffic, expected, campaigns, advertiser, other, seed);
+        dashboardMergesTruthBeforeCompleteThroughWithPinotAfter(client, expected, campaigns, seed);
         assertThat(stack.unexpectedExits()).isEmpty();
         System.out.printf(
                 "DashboardApiIT: %d campaign-minutes exact from Pinot, %d campaigns paced for %s; %.1f s, seed %d%n",
@@ -229,6 +230,68 @@ class DashboardApiIT {
         assertThat(client.get("/v1/reconciliation?" + range + "&advertiser_id=" + other, "dev-adv-" + advertiser)
                         .status())
                 .isEqualTo(403);
+    }
+
+    /**
+     * Once truth ran, an hour-bucket range around {@code complete_through} is answered from both
+     * paths: the buckets before it exactly as billing mode (truth) answers them, the ones after it
+     * as the stream estimated them.
+     */
+    private static void dashboardMergesTruthBeforeCompleteThroughWithPinotAfter(
+            RouterClient client, Map<CampaignMinute, Totals> expected, Map<String, Campaign> campaigns, long seed) {
+        String ours = "&group_by=campaign_id&campaign_id=" + RouterClient.enc(String.join(",", campaigns.keySet()));
+        JsonNode probe = client.get(
+                        "/v1/reconciliation?from=2026-01-01T00:00:00Z&to=2026-01-01T01:00:00Z", "dev-auditor")
+                .json();
+        assertThat(probe.get("complete_through").isTextual())
+                .as("complete_through after the truth run")
+                .isTrue();
+        Instant completeThrough = Instant.parse(probe.get("complete_through").asText());
+        Instant from = completeThrough.minus(Duration.ofHours(1));
+        Instant to = completeThrough.plus(Duration.ofHours(1));
+        RouterClient.Answer merged = client.get(
+                "/v1/reports?mode=dashboard&granularity=hour&from=%s&to=%s%s".formatted(from, to, ours), "dev-finance");
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().get("source").asText()).isEqualTo("pinot+trino");
+        assertThat(merged.json().get("truth_snapshot_id").isNumber()).isTrue();
+        RouterClient.Answer billing = client.get(
+                "/v1/reports?mode=billing&granularity=hour&from=%s&to=%s%s".formatted(from, completeThrough, ours),
+                "dev-finance");
+        assertThat(billing.status()).as(billing.body()).isEqualTo(200);
+        List<JsonNode> truthPart = new java.util.ArrayList<>();
+        Map<String, Totals> pinotPart = new TreeMap<>();
+        for (JsonNode row : merged.json().get("rows")) {
+            Instant bucket = Instant.parse(row.get("bucket").asText());
+            if (bucket.isBefore(completeThrough)) {
+                truthPart.add(row);
+            } else {
+                pinotPart.put(
+                        bucket + " " + row.get("campaign_id").asText(),
+                        new Totals(
+                                row.get("impressions").asLong(),
+                                row.get("clicks").asLong(),
+                                row.get("billable_clicks").asLong(),
+                                row.get("spend_micros").asLong()));
+            }
+        }
+        List<JsonNode> billed = new java.util.ArrayList<>();
+        billing.json().get("rows").forEach(billed::add);
+        assertThat(truthPart)
+                .as("buckets before complete_through are truth's (seed %d)", seed)
+                .isEqualTo(billed);
+        Map<String, Totals> expectedAfter = new TreeMap<>();
+        expected.forEach((key, totals) -> {
+            if (!key.minute().isBefore(completeThrough)) {
+                expectedAfter.merge(
+                        key.minute().truncatedTo(ChronoUnit.HOURS) + " " + key.campaignId(), totals, Totals::plus);
+            }
+        });
+        assertThat(pinotPart)
+                .as("buckets from complete_through on are the estimates (seed %d)", seed)
+                .isEqualTo(expectedAfter);
+        System.out.printf(
+                "DashboardApiIT: pinot+trino around complete_through %s: %d truth rows, %d estimate rows%n",
+                completeThrough, truthPart.size(), pinotPart.size());
     }
 
     private static Map<CampaignMinute, Totals> minuteTotals(RouterClient.Answer answer) {
