@@ -8,12 +8,15 @@ import io.adclick.router.trino.TruthState;
 import io.adclick.schemas.pinot.PinotQueryException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +33,21 @@ public class PinotAndTruthEstimates implements EstimateSource {
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PinotAndTruthEstimates.class);
 
-    private final TruthReports truth;
-    private final TruthState state;
-    private final RollupReports estimates;
+    private final Function<ReportQuery, ReportAnswer> truth;
+    private final Supplier<Optional<Instant>> completeThroughs;
+    private final Function<ReportQuery, List<Map<String, Object>>> estimates;
 
+    @Inject
     public PinotAndTruthEstimates(TruthReports truth, TruthState state, RollupReports estimates) {
+        this(truth::report, state::completeThrough, estimates::rows);
+    }
+
+    PinotAndTruthEstimates(
+            Function<ReportQuery, ReportAnswer> truth,
+            Supplier<Optional<Instant>> completeThrough,
+            Function<ReportQuery, List<Map<String, Object>>> estimates) {
         this.truth = requireNonNull(truth, "truth is null");
-        this.state = requireNonNull(state, "state is null");
+        this.completeThroughs = requireNonNull(completeThrough, "completeThrough is null");
         this.estimates = requireNonNull(estimates, "estimates is null");
     }
 
@@ -44,7 +55,7 @@ public class PinotAndTruthEstimates implements EstimateSource {
     public ReportAnswer dashboard(ReportQuery query) {
         Optional<Instant> completeThrough;
         try {
-            completeThrough = state.completeThrough();
+            completeThrough = completeThroughs.get();
         } catch (ApiException e) {
             if (e.status() != HttpStatus.SERVICE_UNAVAILABLE) {
                 throw e;
@@ -60,7 +71,7 @@ public class PinotAndTruthEstimates implements EstimateSource {
         List<Map<String, Object>> estimated = List.of();
         if (plan.estimates().isPresent()) {
             try {
-                estimated = estimates.rows(plan.estimates().get());
+                estimated = estimates.apply(plan.estimates().get());
             } catch (PinotQueryException e) {
                 throw ApiException.unavailable(
                         "estimates_unavailable",
@@ -77,7 +88,7 @@ public class PinotAndTruthEstimates implements EstimateSource {
                         e);
             }
         }
-        ReportAnswer truthPart = plan.truth().map(truth::report).orElse(null);
+        ReportAnswer truthPart = plan.truth().map(truth).orElse(null);
         return new ReportAnswer(
                 query.mode().wireName(),
                 plan.source(),
