@@ -3,6 +3,7 @@ package io.adclick.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.schemas.table.AdclickTables;
+import io.adclick.schemas.table.CampaignsTable;
 import io.adclick.schemas.table.InvoicesTable;
 import io.adclick.schemas.table.RawEventsTable;
 import io.adclick.schemas.table.RollupsMinuteTable;
@@ -106,6 +107,24 @@ public final class ArchiveTables {
                 p.put(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");
                 catalog.buildTable(AdclickTables.INVOICES, InvoicesTable.SCHEMA)
                         .withPartitionSpec(InvoicesTable.PARTITION_SPEC)
+                        .withProperties(p)
+                        .create();
+            } catch (AlreadyExistsException e) {
+                // created concurrently: fine
+            }
+        }
+    }
+
+    /** Creates {@code adclick.campaigns} (budgets; the query router appends to it) when it does not exist. */
+    public void ensureCampaigns() {
+        if (!catalog.tableExists(AdclickTables.CAMPAIGNS)) {
+            try {
+                Map<String, String> p = new LinkedHashMap<>();
+                p.put(TableProperties.FORMAT_VERSION, "2");
+                p.put(TableProperties.DEFAULT_FILE_FORMAT, "parquet");
+                p.put(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");
+                catalog.buildTable(AdclickTables.CAMPAIGNS, CampaignsTable.SCHEMA)
+                        .withPartitionSpec(CampaignsTable.PARTITION_SPEC)
                         .withProperties(p)
                         .create();
             } catch (AlreadyExistsException e) {

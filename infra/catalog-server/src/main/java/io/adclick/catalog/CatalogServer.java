@@ -41,6 +41,7 @@ public final class CatalogServer implements AutoCloseable {
             ArchiveTables tables = new ArchiveTables(catalog);
             tables.ensureRawEvents(RetentionTier.keepRowsFor(config.rawEventsRetention()));
             tables.ensureInvoices();
+            tables.ensureCampaigns();
             ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
             context.setContextPath("/");
             context.addServlet(new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(catalog))), "/*");

@@ -7,6 +7,7 @@ import io.adclick.infra.stack.Health;
 import io.adclick.infra.stack.JavaCommand;
 import io.adclick.infra.stack.PinotConfig;
 import io.adclick.infra.stack.StackConfig;
+import io.adclick.schemas.pinot.PinotBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

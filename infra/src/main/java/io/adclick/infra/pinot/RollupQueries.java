@@ -3,6 +3,10 @@ package io.adclick.infra.pinot;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.adclick.schemas.pinot.PinotBroker;
+import io.adclick.schemas.pinot.PinotQueryException;
+import io.adclick.schemas.pinot.PinotResult;
+import io.adclick.schemas.pinot.PinotSql;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

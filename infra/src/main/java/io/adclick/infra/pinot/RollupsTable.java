@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adclick.infra.stack.StartupException;
 import io.adclick.infra.stack.Waits;
+import io.adclick.schemas.pinot.PinotBroker;
+import io.adclick.schemas.pinot.PinotQueryException;
 import io.adclick.schemas.wire.Topics;
 import java.io.IOException;
 import java.io.InputStream;

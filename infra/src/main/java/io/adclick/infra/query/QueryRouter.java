@@ -10,7 +10,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The query router (the {@code query-router} module) in a child JVM, reading truth through Trino. */
+/**
+ * The query router (the {@code query-router} module) in a child JVM, reading truth through Trino
+ * and the stream estimates from Pinot's broker.
+ */
 public final class QueryRouter extends ChildProcessComponent {
     public static final String NAME = "router";
     public static final String MAIN_CLASS = "io.adclick.router.RouterApplication";
@@ -33,6 +36,8 @@ public final class QueryRouter extends ChildProcessComponent {
                 .systemProperty("micronaut.server.host", StackConfig.LOOPBACK)
                 .systemProperty("micronaut.server.port", config.query().routerPort())
                 .systemProperty("adclick.router.trino.url", config.query().trinoUrl())
+                .systemProperty(
+                        "adclick.router.pinot.broker-url", config.pinot().brokerUrl())
                 .classpath(config.home().routerClasspath())
                 .toCommand();
     }

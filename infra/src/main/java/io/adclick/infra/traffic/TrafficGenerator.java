@@ -59,6 +59,7 @@ public final class TrafficGenerator implements ManagedComponent {
         log.printf(
                 "=== traffic at %d requests/s to %s, mix %s, seed %d%n",
                 config.trafficRate(), config.edgeUrl(), mix, seed);
+        seedBudgets(log);
         TrafficEngine running = engine;
         long[] lastReport = {System.nanoTime()};
         runner = new Thread(
@@ -82,6 +83,22 @@ public final class TrafficGenerator implements ManagedComponent {
         runner.setDaemon(true);
         startedAt = Instant.now();
         runner.start();
+    }
+
+    /**
+     * Loads the budgets of the generated campaigns into {@code adclick.campaigns} through the router
+     * (started before the generator). A failure is reported and the traffic runs anyway: pacing then
+     * shows spend without budgets until an engineer loads them.
+     */
+    private void seedBudgets(PrintWriter log) {
+        try {
+            new CampaignSeeder(URI.create(config.query().routerUrl()), CampaignSeeder.DEV_ENGINEER_KEY)
+                    .seed(AdCatalog.standard(seed));
+            log.printf("%s campaign budgets loaded into adclick.campaigns%n", Instant.now());
+        } catch (IllegalStateException e) {
+            log.printf("%s campaign budgets not loaded: %s%n", Instant.now(), e.getMessage());
+            progress.accept("campaign budgets not loaded (pacing shows no budgets): " + e.getMessage());
+        }
     }
 
     @Override

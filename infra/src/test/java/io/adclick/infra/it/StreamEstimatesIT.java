@@ -207,7 +207,7 @@ class StreamEstimatesIT {
     }
 
     /** Latest-revision billable clicks per hour and campaign of the traffic in rollups_minute. */
-    private static Map<String, Long> archivedEstimates(ArchiveReader archive, EstimatesTraffic traffic) {
+    static Map<String, Long> archivedEstimates(ArchiveReader archive, EstimatesTraffic traffic) {
         Map<String, Record> latest = new HashMap<>();
         for (Record rollup : archive.rows(
                 AdclickTables.ROLLUPS_MINUTE, Expressions.startsWith("campaign_id", EstimatesTraffic.NAMESPACE))) {

@@ -21,6 +21,9 @@ public final class ApiExceptionHandler implements ExceptionHandler<ApiException,
         if (exception.status().getCode() == 401) {
             response.header("WWW-Authenticate", "Bearer");
         }
+        exception
+                .retryAfter()
+                .ifPresent(after -> response.header("Retry-After", Long.toString(Math.max(1, after.toSeconds()))));
         return response;
     }
 }

@@ -35,6 +35,9 @@ public record ReportQuery(
 
     public static final Duration MAX_DAILY_RANGE = Duration.ofDays(3 * 366);
 
+    /** Minute buckets come from the stream estimates only (dashboard mode). */
+    public static final Duration MAX_MINUTE_RANGE = Duration.ofDays(7);
+
     public ReportQuery {
         requireNonNull(mode, "mode is null");
         requireNonNull(advertiserId, "advertiserId is null");
@@ -71,10 +74,6 @@ public record ReportQuery(
             throw ApiException.badRequest(
                     "Invalid granularity \"minute\" for mode=billing: truth is hourly, use hour or day");
         }
-        if (granularity == Granularity.MINUTE) {
-            throw ApiException.badRequest(
-                    "granularity=minute needs the stream estimates, which this router does not serve yet: use hour or day");
-        }
         Instant from = Parameters.instant("from", raw.from());
         Instant to = Parameters.instant("to", raw.to());
         if (!from.isBefore(to)) {
@@ -82,7 +81,12 @@ public record ReportQuery(
         }
         aligned("from", from, granularity);
         aligned("to", to, granularity);
-        Duration max = granularity == Granularity.DAY ? MAX_DAILY_RANGE : MAX_HOURLY_RANGE;
+        Duration max =
+                switch (granularity) {
+                    case MINUTE -> MAX_MINUTE_RANGE;
+                    case HOUR -> MAX_HOURLY_RANGE;
+                    case DAY -> MAX_DAILY_RANGE;
+                };
         if (Duration.between(from, to).compareTo(max) > 0) {
             throw ApiException.badRequest("Range too long for granularity=%s: at most %d days"
                     .formatted(granularity.wireName(), max.toDays()));
@@ -108,7 +112,7 @@ public record ReportQuery(
     private static void aligned(String name, Instant instant, Granularity granularity) {
         long seconds = granularity.length().toSeconds();
         if (instant.getNano() != 0 || instant.getEpochSecond() % seconds != 0) {
-            throw ApiException.badRequest("Invalid %s %s: billing truth has %s buckets, start it on a whole %s (UTC)"
+            throw ApiException.badRequest("Invalid %s %s: the report has %s buckets, start it on a whole %s (UTC)"
                     .formatted(name, instant, granularity.wireName(), granularity.wireName()));
         }
     }

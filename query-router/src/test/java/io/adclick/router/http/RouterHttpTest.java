@@ -36,7 +36,9 @@ class RouterHttpTest {
             "/v1/invoices?advertiser_id=acme&month=2026-11",
             "/v1/audit/lines/INV-202611-0123456789-v1-L001",
             "/v1/audit/lines/INV-202611-0123456789-v1-L001/events",
-            "/v1/audit/events/imp:abc"
+            "/v1/audit/events/imp:abc",
+            "/v1/pacing?advertiser_id=acme&date=2026-11-01",
+            "/v1/reconciliation?from=2026-11-01T00:00:00Z&to=2026-11-01T03:00:00Z"
         }) {
             for (String key : new String[] {null, "nope", "dev-adv-", "Basic x"}) {
                 HttpResponse<String> response = get(path, key);
@@ -52,6 +54,31 @@ class RouterHttpTest {
     void anAdvertiserKeyAskingForAnotherAdvertiserIs403() throws Exception {
         assertStatus(get("/v1/reports?mode=billing&advertiser_id=globex" + RANGE, "dev-adv-acme"), 403, "forbidden");
         assertStatus(get("/v1/invoices?advertiser_id=globex&month=2026-11", "dev-adv-acme"), 403, "forbidden");
+        assertStatus(
+                get("/v1/reports?advertiser_id=globex&granularity=minute" + RANGE, "dev-adv-acme"), 403, "forbidden");
+        assertStatus(get("/v1/pacing?advertiser_id=globex&date=2026-11-01", "dev-adv-acme"), 403, "forbidden");
+        assertStatus(get("/v1/reconciliation?advertiser_id=globex" + RANGE, "dev-adv-acme"), 403, "forbidden");
+    }
+
+    @Test
+    void onlyEngineersLoadCampaignBudgets() throws Exception {
+        for (String key : new String[] {"dev-adv-acme", "dev-finance", "dev-auditor"}) {
+            assertStatus(
+                    postCsv("/v1/campaigns", key, "campaign_id,advertiser_id,daily_budget_micros\nc1,acme,5\n"),
+                    403,
+                    "forbidden");
+        }
+        assertStatus(postCsv("/v1/campaigns", "dev-engineer", "campaign_id,budget\nc1,5\n"), 400, "bad_parameter");
+    }
+
+    @Test
+    void dashboardModeWithoutPinotOrTrinoIs503WithRetryAfter() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = get("/v1/reports?granularity=minute" + RANGE, "dev-adv-acme");
+        assertStatus(response, 503, "estimates_unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("Pinot");
+        assertThat((System.nanoTime() - started) / 1e9).as("seconds to answer").isLessThan(15);
     }
 
     @Test
@@ -72,6 +99,17 @@ class RouterHttpTest {
         assertStatus(
                 get("/v1/invoices?advertiser_id=acme&month=2026-11&format=xml", "dev-finance"), 400, "bad_parameter");
         assertStatus(get("/v1/audit/lines/L1/events?status=all", "dev-auditor"), 400, "bad_parameter");
+        assertStatus(get("/v1/pacing?advertiser_id=acme&date=2026-13-01", "dev-finance"), 400, "bad_parameter");
+        assertStatus(get("/v1/pacing?date=2026-11-01", "dev-finance"), 400, "bad_parameter");
+        assertStatus(get("/v1/pacing?advertiser_id=acme", "dev-finance"), 400, "bad_parameter");
+        assertStatus(
+                get("/v1/reconciliation?from=2026-11-01T00:30:00Z&to=2026-11-01T03:00:00Z", "dev-auditor"),
+                400,
+                "bad_parameter");
+        assertStatus(
+                get("/v1/reports?granularity=minute&from=2026-11-01T00:00:00Z&to=2026-11-09T00:00:00Z", "dev-finance"),
+                400,
+                "bad_parameter");
         assertStatus(get("/v1/audit/lines/L1/events?limit=0", "dev-auditor"), 400, "bad_parameter");
         assertStatus(get("/v1/audit/lines/" + enc("a b") + "", "dev-auditor"), 400, "bad_parameter");
         assertStatus(get("/v1/audit/events/" + enc("x' OR '1'='1"), "dev-auditor"), 400, "bad_parameter");
@@ -102,7 +140,14 @@ class RouterHttpTest {
         HttpResponse<String> spec = get("/swagger/adclick-query-router-0.1.0.yml", null);
         assertThat(spec.statusCode()).isEqualTo(200);
         assertThat(spec.body())
-                .contains("/v1/reports", "/v1/invoices", "/v1/audit/lines/{lineId}", "/v1/audit/events/{eventId}");
+                .contains(
+                        "/v1/reports",
+                        "/v1/pacing",
+                        "/v1/reconciliation",
+                        "/v1/campaigns",
+                        "/v1/invoices",
+                        "/v1/audit/lines/{lineId}",
+                        "/v1/audit/events/{eventId}");
         assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
         assertThat(get("/redoc/index.html", null).statusCode()).isEqualTo(200);
     }
@@ -113,6 +158,16 @@ class RouterHttpTest {
             request.header("Authorization", key.startsWith("Basic") ? key : "Bearer " + key);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postCsv(String path, String key, String csv) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertStatus(HttpResponse<String> response, int status, String code) throws Exception {

@@ -59,6 +59,50 @@ class TestReportQuery {
     }
 
     @Test
+    void dashboardModeTakesMinuteBucketsForAtMostSevenDays() {
+        ReportQuery query = ReportQuery.parse(
+                new ReportQuery.Raw(
+                        "dashboard",
+                        null,
+                        null,
+                        "2026-11-01T00:01:00Z",
+                        "2026-11-01T00:05:00Z",
+                        "minute",
+                        null,
+                        null,
+                        null,
+                        null),
+                FINANCE);
+        assertThat(query.granularity()).isEqualTo(Granularity.MINUTE);
+        assertBad(
+                new ReportQuery.Raw(
+                        null,
+                        null,
+                        null,
+                        "2026-11-01T00:00:30Z",
+                        "2026-11-01T00:05:00Z",
+                        "minute",
+                        null,
+                        null,
+                        null,
+                        null),
+                "from");
+        assertBad(
+                new ReportQuery.Raw(
+                        null,
+                        null,
+                        null,
+                        "2026-11-01T00:00:00Z",
+                        "2026-11-08T00:01:00Z",
+                        "minute",
+                        null,
+                        null,
+                        null,
+                        null),
+                "7 days");
+    }
+
+    @Test
     void anAdvertiserKeyIsScopedToItsOwnAdvertiser() {
         ReportQuery.Raw raw = new ReportQuery.Raw(
                 "billing", null, null, "2026-11-01T00:00:00Z", "2026-11-01T03:00:00Z", null, null, null, null, null);

@@ -1,4 +1,4 @@
-package io.adclick.infra.pinot;
+package io.adclick.schemas.pinot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

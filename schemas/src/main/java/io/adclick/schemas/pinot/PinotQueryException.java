@@ -1,4 +1,4 @@
-package io.adclick.infra.pinot;
+package io.adclick.schemas.pinot;
 
 /** A query Pinot refused, failed or answered only in part; the message says which and why. */
 public final class PinotQueryException extends RuntimeException {
