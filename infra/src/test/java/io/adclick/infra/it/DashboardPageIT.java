@@ -2,6 +2,9 @@ package io.adclick.infra.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adclick.infra.pinot.MinuteTotals;
+import io.adclick.infra.pinot.Pinot;
+import io.adclick.infra.pinot.RollupQueries;
 import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.traffic.AdCatalog;
 import io.adclick.infra.traffic.AdServe;
@@ -16,6 +19,7 @@ import io.adclick.infra.traffic.Visitors;
 import io.adclick.infra.traffic.ZipfCampaigns;
 import io.adclick.infra.truth.TruthJobRunner;
 import io.adclick.schemas.event.EventType;
+import io.adclick.schemas.pinot.PinotBroker;
 import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.token.SigningKeys;
 import io.adclick.schemas.token.TokenSigner;
@@ -60,7 +64,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard page at {@code /} of the real router, in Debian's headless Chromium driven by its
  * ChromeDriver (installed by {@code scripts/ensure-chromium.sh}; Selenium Manager is never asked for
  * a browser). One campaign's impressions and clicks go through the edge and the archive, the real
- * truth job bills their hour, and the page, signed in as finance, must chart exactly what was sent.
+ * truth job bills their hour, the stream job counts them in Pinot, and the page, signed in as
+ * finance, must chart (minutes, from the estimates) exactly what was sent.
  * A screenshot of it is written to {@code docs/dashboard.png}.
  */
 @ExtendWith(EmbeddedStackExtension.class)
@@ -96,6 +101,9 @@ class DashboardPageIT {
     void billOneCampaignAndOpenTheBrowser(EmbeddedStack stack) throws Exception {
         long startNanos = System.nanoTime();
         stack.awaitArchiveRunning();
+        // The page charts minutes: dashboard mode reads them from the stream's estimates in Pinot.
+        Pinot pinot = stack.startedPinot();
+        stack.startedStream();
         List<TruthRecord> sent = sendImpressionsAndClicks(stack);
         impressionsSent = sent.stream()
                 .filter(r -> r.kind().equals(EventType.IMPRESSION.wireName()))
@@ -112,6 +120,7 @@ class DashboardPageIT {
                                     .size()
                             >= eventIds.size());
         }
+        awaitEstimatesInPinot(pinot, sent);
         Set<String> hours = new TreeSet<>();
         sent.forEach(r -> hours.add(HOUR_KEY.format(r.eventTime().atOffset(ZoneOffset.UTC))));
         for (String hour : hours) {
@@ -202,6 +211,32 @@ class DashboardPageIT {
                 .isNull();
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+    }
+
+    /** Waits until Pinot counts every impression and click sent (open minutes are revised every 2 s). */
+    private void awaitEstimatesInPinot(Pinot pinot, List<TruthRecord> sent) {
+        RollupQueries queries = new RollupQueries(new PinotBroker(URI.create(pinot.brokerUrl())));
+        Instant from = sent.stream()
+                .map(TruthRecord::eventTime)
+                .min(Instant::compareTo)
+                .orElseThrow();
+        Instant to = sent.stream()
+                .map(TruthRecord::eventTime)
+                .max(Instant::compareTo)
+                .orElseThrow();
+        Awaitility.await("the campaign's impressions and clicks in Pinot's estimates")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> queries.campaignMinutes(
+                                campaign.id(),
+                                from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                                to.plusSeconds(60)),
+                        rows -> rows.stream()
+                                                .mapToLong(MinuteTotals::impressions)
+                                                .sum()
+                                        == impressionsSent
+                                && rows.stream().mapToLong(MinuteTotals::clicks).sum() == clicksSent);
     }
 
     // --- the traffic
