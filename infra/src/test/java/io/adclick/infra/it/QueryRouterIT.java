@@ -185,12 +185,23 @@ class QueryRouterIT {
 
     @Test
     @Order(2)
-    void dashboardModeAnswersFromTruthUntilTheEstimatesAreWiredIn() {
+    void dashboardModeReadsTruthBeforeCompleteThroughAndTheEstimatesAfter() {
         Answer answer = router.get("/v1/reports?group_by=country,device" + range(hour, 1), "dev-adv-" + adv);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().get("mode").asText()).isEqualTo("dashboard");
-        assertThat(answer.json().get("source").asText()).isEqualTo("trino");
-        assertThat(answer.json().get("rows")).isNotEmpty().allSatisfy(row -> {
+        JsonNode completeThrough = answer.json().get("complete_through");
+        Instant truthEnd = completeThrough.isNull() ? null : Instant.parse(completeThrough.asText());
+        Instant end = hour.plus(Duration.ofHours(1));
+        String expectedSource = truthEnd != null && !truthEnd.isBefore(end)
+                ? "trino"
+                : truthEnd == null || !truthEnd.isAfter(hour) ? "pinot" : "pinot+trino";
+        assertThat(answer.json().get("source").asText())
+                .as("source of [%s, %s) with truth complete through %s", hour, end, truthEnd)
+                .isEqualTo(expectedSource);
+        if (expectedSource.equals("trino")) {
+            assertThat(answer.json().get("rows")).isNotEmpty();
+        }
+        assertThat(answer.json().get("rows")).allSatisfy(row -> {
             assertThat(row.has("country") && row.has("device") && row.has("ctr") && row.has("unique_users"))
                     .isTrue();
         });
