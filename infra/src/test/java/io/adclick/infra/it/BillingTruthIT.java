@@ -20,7 +20,6 @@ import io.adclick.infra.traffic.TruthRecord;
 import io.adclick.infra.traffic.TruthWriter;
 import io.adclick.infra.traffic.Visitors;
 import io.adclick.infra.traffic.ZipfCampaigns;
-import io.adclick.infra.truth.TruthJobRunner;
 import io.adclick.schemas.event.EventType;
 import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.token.SigningKeys;
@@ -69,7 +68,6 @@ class BillingTruthIT {
     private static final Duration TRAFFIC = Duration.ofSeconds(20);
     private static final int LATE_IMPRESSIONS = 30;
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
     private static final DateTimeFormatter HOUR_KEY = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH");
     private static final TrafficMix ADVERSARIAL = new TrafficMix(Map.of(
             Scenario.IMPRESSION, 0.30,
@@ -99,7 +97,7 @@ class BillingTruthIT {
 
         try (ArchiveReader archive = stack.archive()) {
             Map<String, Stamp> stamps = awaitArchived(archive, sent);
-            runHour(stack, hourKey);
+            TruthRuns.hour(stack, hourKey);
             Set<Row> expected = GroundTruthBilling.hourly(sent, stamps, hour);
             assertThat(billingRows(archive, hour))
                     .as("billing_hourly %s vs the ground truth", hourKey)
@@ -113,7 +111,7 @@ class BillingTruthIT {
             List<TruthRecord> late = sendLateEvents(stack, hour);
             sent.addAll(late);
             stamps = awaitArchived(archive, sent);
-            runHour(stack, hourKey);
+            TruthRuns.hour(stack, hourKey);
 
             Set<Row> expectedAfterLate = GroundTruthBilling.hourly(sent, stamps, hour);
             assertThat(billingRows(archive, hour))
@@ -266,16 +264,6 @@ class BillingTruthIT {
             }
         }
         return stamps;
-    }
-
-    private static void runHour(EmbeddedStack stack, String hourKey) {
-        Path log = stack.config().logFile("truth");
-        int exitCode = new TruthJobRunner(stack.config()).runLogged(TruthJobRunner.hour(hourKey), log, JOB_TIMEOUT);
-        assertThat(exitCode)
-                .as(
-                        "exit code of hour --hour %s; its log ends:%n%s",
-                        hourKey, String.join("\n", io.adclick.infra.stack.ChildProcess.tail(log, 30)))
-                .isZero();
     }
 
     private static Set<Row> billingRows(ArchiveReader archive, Instant hour) {

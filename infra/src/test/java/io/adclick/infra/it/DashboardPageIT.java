@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adclick.infra.pinot.MinuteTotals;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.RollupQueries;
-import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.traffic.AdCatalog;
 import io.adclick.infra.traffic.AdServe;
 import io.adclick.infra.traffic.AdServer;
@@ -17,7 +16,6 @@ import io.adclick.infra.traffic.SdkEvent;
 import io.adclick.infra.traffic.TruthRecord;
 import io.adclick.infra.traffic.Visitors;
 import io.adclick.infra.traffic.ZipfCampaigns;
-import io.adclick.infra.truth.TruthJobRunner;
 import io.adclick.schemas.event.EventType;
 import io.adclick.schemas.pinot.PinotBroker;
 import io.adclick.schemas.table.AdclickTables;
@@ -81,7 +79,6 @@ class DashboardPageIT {
             System.getenv().getOrDefault("ADCLICK_CHROMEDRIVER", "/usr/bin/chromedriver");
     private static final DateTimeFormatter HOUR_KEY = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH");
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
     /** A page load runs several Trino queries; on a busy 2-core machine a cold Trino takes its time. */
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(120);
 
@@ -124,7 +121,7 @@ class DashboardPageIT {
         Set<String> hours = new TreeSet<>();
         sent.forEach(r -> hours.add(HOUR_KEY.format(r.eventTime().atOffset(ZoneOffset.UTC))));
         for (String hour : hours) {
-            runTruthHour(stack, hour);
+            TruthRuns.hour(stack, hour);
         }
         page = stack.startedRouter().baseUrl().resolve("/");
         browser = startChromium();
@@ -271,16 +268,6 @@ class DashboardPageIT {
         List<TruthRecord> records = TruthRecord.of(batch, response, now);
         assertThat(records).hasSize(events.size()).allMatch(TruthRecord::acknowledged);
         return records;
-    }
-
-    private static void runTruthHour(EmbeddedStack stack, String hour) {
-        Path log = stack.config().logFile("truth");
-        int exitCode = new TruthJobRunner(stack.config()).runLogged(TruthJobRunner.hour(hour), log, JOB_TIMEOUT);
-        assertThat(exitCode)
-                .as(
-                        "exit code of hour --hour %s; its log ends:%n%s",
-                        hour, String.join("\n", ChildProcess.tail(log, 30)))
-                .isZero();
     }
 
     // --- the browser

@@ -5,14 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.adclick.infra.it.CampaignMinuteTotals.CampaignMinute;
 import io.adclick.infra.it.CampaignMinuteTotals.Totals;
-import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.traffic.SdkEvent;
-import io.adclick.infra.truth.TruthJobRunner;
 import io.adclick.schemas.rollup.MinuteRollup;
 import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.wire.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -142,25 +139,7 @@ class StreamEstimatesIT {
                                     .distinct()
                                     .count()
                             >= ourClicks);
-            TruthJobRunner truth = new TruthJobRunner(stack.config());
-            Path log = stack.config().logFile("truth");
-            for (Instant hour = firstHour; !hour.isAfter(lastHour); hour = hour.plus(Duration.ofHours(1))) {
-                String key = hour.toString().substring(0, 13);
-                assertThat(truth.runLogged(TruthJobRunner.hour(key), log, Duration.ofMinutes(5)))
-                        .as(
-                                "truth job for hour %s; its log ends:%n%s",
-                                key, String.join("\n", ChildProcess.tail(log, 30)))
-                        .isZero();
-            }
-            List<String> reconcile = List.of(
-                    "reconcile",
-                    "--from",
-                    firstHour.toString().substring(0, 13),
-                    "--to",
-                    lastHour.toString().substring(0, 13));
-            assertThat(truth.runLogged(reconcile, log, Duration.ofMinutes(5)))
-                    .as("reconcile; its log ends:%n%s", String.join("\n", ChildProcess.tail(log, 30)))
-                    .isZero();
+            TruthRuns.billAndReconcile(stack, firstHour, lastHour);
 
             List<Record> lines = archive
                     .rows(
