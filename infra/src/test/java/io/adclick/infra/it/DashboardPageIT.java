@@ -242,7 +242,10 @@ class DashboardPageIT {
     private List<TruthRecord> sendImpressionsAndClicks(EmbeddedStack stack) {
         SplittableRandom random = new SplittableRandom(SEED);
         Instant now = Instant.now();
-        Instant shown = now.minusSeconds(20);
+        // impressions and their clicks (8 s later) in one minute, so that each charted minute has its CTR
+        Instant shown = now.minusSeconds(20)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .plusSeconds(10);
         List<SdkEvent> events = new ArrayList<>();
         for (int i = 0; i < CLICKED_IMPRESSIONS + UNCLICKED_IMPRESSIONS; i++) {
             AdServe serve = adServer.serve(campaign, random, shown.minusSeconds(30));
