@@ -24,7 +24,12 @@ public final class Instants {
         return fast != null ? fast : Instant.parse(text);
     }
 
-    private static Instant parseCanonical(CharSequence s) {
+    /**
+     * The instant of the canonical form {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when
+     * {@code s} is not of that form (the caller then decides: {@link #parse} hands it to
+     * {@link Instant#parse}).
+     */
+    public static Instant parseCanonical(CharSequence s) {
         int length = s.length();
         if (length < 20
                 || length > 30
