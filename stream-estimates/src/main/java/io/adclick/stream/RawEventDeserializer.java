@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes {@code events.raw} records. A record that is not a valid {@code RawEvent} is counted
+ * Decodes {@code events.raw} records, counted ({@code decodedRecords}). A record that is not a valid {@code RawEvent} is counted
  * ({@code undecodableRecords}), logged with its position, and skipped: one bad record must never
  * stop the estimates.
  */
@@ -21,10 +21,12 @@ public final class RawEventDeserializer implements KafkaRecordDeserializationSch
     private static final Logger LOG = LoggerFactory.getLogger(RawEventDeserializer.class);
     private static final long LOG_EVERY = 1_000;
 
+    private transient Counter decoded;
     private transient Counter undecodable;
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
+        decoded = context.getMetricGroup().counter("decodedRecords");
         undecodable = context.getMetricGroup().counter("undecodableRecords");
     }
 
@@ -36,6 +38,7 @@ public final class RawEventDeserializer implements KafkaRecordDeserializationSch
         }
         try {
             out.collect(WireCodecs.RAW_EVENT.decode(record.value()));
+            decoded.inc();
         } catch (WireFormatException e) {
             skip(record, e.getMessage());
         }
@@ -52,6 +55,11 @@ public final class RawEventDeserializer implements KafkaRecordDeserializationSch
                     undecodable.getCount(),
                     reason);
         }
+    }
+
+    /** How many records were decoded (the metric's value). */
+    long decodedCount() {
+        return decoded.getCount();
     }
 
     /** How many records were skipped (the metric's value). */

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TimeUtils;
@@ -104,6 +106,17 @@ public final class StreamEstimatesJob implements Callable<Integer> {
                     + " 0 waits for the watermark (default 2 s).")
     Duration earlyFireInterval = EstimatesConfig.DEFAULT_EARLY_FIRE_INTERVAL;
 
+    @Option(
+            names = "--rest-port",
+            description = "Serve Flink's REST API (job, checkpoint and metric figures) on this port of the local"
+                    + " MiniCluster; left out, a random port. Ignored when submitted to a cluster.")
+    Integer restPort;
+
+    @Option(
+            names = "--rest-bind-address",
+            description = "The address the local MiniCluster's REST API binds to (default 127.0.0.1).")
+    String restBindAddress = "127.0.0.1";
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new StreamEstimatesJob()).execute(args));
     }
@@ -115,8 +128,14 @@ public final class StreamEstimatesJob implements Callable<Integer> {
         restoreFrom.ifPresentOrElse(
                 path -> LOG.info("Restoring from checkpoint {}", path),
                 () -> LOG.info("Starting without a checkpoint"));
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(restoreFrom));
+        Configuration configuration = settings.flinkConfiguration(restoreFrom);
+        configuration.set(RestOptions.BIND_ADDRESS, restBindAddress);
+        configuration.set(RestOptions.ADDRESS, restBindAddress);
+        if (restPort != null) {
+            configuration.set(RestOptions.BIND_PORT, restPort.toString());
+            configuration.set(RestOptions.PORT, restPort);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
 
         wire(env, settings, Clock.systemUTC());
         env.execute("adclick-stream-estimates");

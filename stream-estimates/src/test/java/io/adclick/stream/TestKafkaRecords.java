@@ -40,6 +40,7 @@ class TestKafkaRecords {
 
         assertThat(out).containsExactly(event);
         assertThat(deserializer.undecodableCount()).isEqualTo(3);
+        assertThat(deserializer.decodedCount()).isEqualTo(1);
     }
 
     @Test

@@ -11,15 +11,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /** Key figures of the archive for {@code adclick status}: table snapshots and rows, connector progress. */
 public final class ArchiveFigures {
+    /** The snapshot summary property where the Iceberg sink records its valid-through timestamp. */
+    public static final String VALID_THROUGH_PROPERTY = "kafka.connect.vtts";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ArchiveFigures() {}
@@ -30,10 +32,49 @@ public final class ArchiveFigures {
      * @param snapshots snapshots in the table's metadata (one per sink commit until expired)
      * @param rows {@code total-records} of the current snapshot
      * @param currentSnapshotId the current snapshot, empty while the table has none
+     * @param committedAt when the current snapshot was committed
+     * @param validThrough the Iceberg sink's valid-through timestamp of the current snapshot
+     *     ({@code kafka.connect.vtts}): every record with an earlier Kafka timestamp is committed;
+     *     empty when the snapshot does not carry one
      */
-    public record TableFigures(int snapshots, long rows, java.util.OptionalLong currentSnapshotId) {
+    public record TableFigures(
+            int snapshots,
+            long rows,
+            java.util.OptionalLong currentSnapshotId,
+            Optional<Instant> committedAt,
+            Optional<Instant> validThrough) {
         public String describe() {
             return "%s: %d snapshots, %,d rows".formatted(AdclickTables.RAW_EVENTS, snapshots, rows);
+        }
+
+        /** The figures of a table's metadata JSON ({@code metadata} of a REST catalog load-table answer). */
+        public static TableFigures of(JsonNode metadata) {
+            long current = metadata.path("current-snapshot-id").asLong(-1);
+            long rows = 0;
+            int count = 0;
+            Optional<Instant> committedAt = Optional.empty();
+            Optional<Instant> validThrough = Optional.empty();
+            for (JsonNode snapshot : metadata.path("snapshots")) {
+                count++;
+                if (snapshot.path("snapshot-id").asLong() == current) {
+                    JsonNode summary = snapshot.path("summary");
+                    rows = summary.path("total-records").asLong(0);
+                    committedAt = millis(snapshot.path("timestamp-ms"));
+                    validThrough = millis(summary.path(VALID_THROUGH_PROPERTY));
+                }
+            }
+            return new TableFigures(
+                    count,
+                    rows,
+                    current == -1 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(current),
+                    committedAt,
+                    validThrough);
+        }
+
+        private static Optional<Instant> millis(JsonNode node) {
+            return node.isMissingNode() || node.isNull() || node.asText().isBlank()
+                    ? Optional.empty()
+                    : Optional.of(Instant.ofEpochMilli(node.asLong()));
         }
     }
 
@@ -46,18 +87,7 @@ public final class ArchiveFigures {
         if (response.statusCode() != 200) {
             throw new IOException("GET %s answered HTTP %d".formatted(url, response.statusCode()));
         }
-        JsonNode metadata = JSON.readTree(response.body()).path("metadata");
-        long current = metadata.path("current-snapshot-id").asLong(-1);
-        long rows = 0;
-        int count = 0;
-        for (JsonNode snapshot : metadata.path("snapshots")) {
-            count++;
-            if (snapshot.path("snapshot-id").asLong() == current) {
-                rows = snapshot.path("summary").path("total-records").asLong(0);
-            }
-        }
-        return new TableFigures(
-                count, rows, current == -1 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(current));
+        return TableFigures.of(JSON.readTree(response.body()).path("metadata"));
     }
 
     /**
@@ -67,21 +97,6 @@ public final class ArchiveFigures {
      */
     public static long archiveLag(Admin admin, Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
-        long end = KafkaFigures.endOffsets(admin, List.of(Topics.EVENTS_RAW), timeout)
-                .get(Topics.EVENTS_RAW);
-        long committed = admin
-                .listConsumerGroupOffsets(ArchiveConnector.CONSUMER_GROUP)
-                .partitionsToOffsetAndMetadata()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .entrySet()
-                .stream()
-                .filter(e -> e.getKey().topic().equals(Topics.EVENTS_RAW) && e.getValue() != null)
-                .mapToLong(e -> offset(e.getValue()))
-                .sum();
-        return Math.max(0, end - committed);
-    }
-
-    private static long offset(OffsetAndMetadata metadata) {
-        return metadata.offset();
+        return KafkaFigures.lag(admin, ArchiveConnector.CONSUMER_GROUP, Topics.EVENTS_RAW, timeout);
     }
 }

@@ -35,7 +35,7 @@ public final class HttpProbe {
     }
 
     /** {@code GET url}: the status and body. */
-    static HttpResponse<String> get(URI url, Duration timeout) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(URI url, Duration timeout) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(url).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BatchCommand.class,
             BackfillCommand.class,
             ReconcileCommand.class,
+            MonitorCommand.class,
             TopicsCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -10,6 +10,7 @@ import io.adclick.infra.edge.EdgeFigures;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.KafkaFigures;
+import io.adclick.infra.monitor.PipelineMonitor;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.RollupQueries;
 import io.adclick.infra.query.QueryRouter;
@@ -62,6 +63,7 @@ final class StatusCommand implements Callable<Integer> {
             IngestEdge.NAME,
             Pinot.NAME,
             StreamEstimates.NAME,
+            PipelineMonitor.NAME,
             Trino.NAME,
             QueryRouter.NAME,
             TrafficGenerator.NAME);
@@ -137,6 +139,10 @@ final class StatusCommand implements Callable<Integer> {
             case Pinot.NAME -> {
                 health = Pinot.probe(URI.create(component.url()));
                 figures = health.healthy() ? pinotFigures(URI.create(component.url())) : "";
+            }
+            case PipelineMonitor.NAME -> {
+                health = HttpProbe.answers(URI.create(component.url() + "/health"));
+                figures = component.url() + "/metrics";
             }
             case Trino.NAME -> {
                 health = Trino.probe(URI.create(component.url()));

@@ -7,6 +7,8 @@ import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.StackTopics;
+import io.adclick.infra.monitor.MonitorTargets;
+import io.adclick.infra.monitor.PipelineMonitor;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.RollupsTable;
 import io.adclick.infra.query.QueryRouter;
@@ -120,6 +122,8 @@ final class UpCommand implements Callable<Integer> {
         components.add(new Pinot(config, reportDeath));
         // after the edge: ingest must not wait for Flink's start, and the job misses nothing (committed offsets)
         components.add(new StreamEstimates(config, reportDeath));
+        components.add(new PipelineMonitor(
+                MonitorTargets.of(config), console, config.logFile("launcher").toString(), Clock.systemUTC()));
         // the read side last: Trino's ~30 s start must not delay ingest
         components.add(new Trino(config, reportDeath));
         components.add(new QueryRouter(config, reportDeath));
@@ -206,10 +210,14 @@ final class UpCommand implements Callable<Integer> {
                 config.pinot().controllerUrl(),
                 config.logFile(Pinot.NAME));
         out.printf(
-                "  stream job       Flink, %s state, checkpoints in %s; log %s%n",
+                "  stream job       Flink, %s state, checkpoints in %s, REST %s; log %s%n",
                 config.stream().stateBackend().name().toLowerCase(java.util.Locale.ROOT),
                 config.flinkCheckpointDir(),
+                StreamEstimates.restUrl(config),
                 config.logFile(StreamEstimates.NAME));
+        out.printf(
+                "  pipeline metrics %s/metrics (consumer lag, checkpoints, dedup and late counts, archive freshness)%n",
+                config.monitorUrl());
         out.printf(
                 "  query router     %s (API: %s/swagger-ui/, key e.g. dev-finance)%n",
                 config.query().routerUrl(), config.query().routerUrl());

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
-/** Key figures of the broker for {@code adclick status}: the end offsets of topics. */
+/** Key figures of the broker for {@code adclick status} and the monitor: end offsets and consumer lag. */
 public final class KafkaFigures {
     private KafkaFigures() {}
 
@@ -34,5 +34,24 @@ public final class KafkaFigures {
         topicNames.forEach(topic -> totals.put(topic, 0L));
         offsets.forEach((partition, info) -> totals.merge(partition.topic(), info.offset(), Long::sum));
         return totals;
+    }
+
+    /**
+     * Records of {@code topic} behind the offsets {@code group} committed: end offsets minus
+     * committed offsets, summed over partitions (a partition without a committed offset counts whole).
+     */
+    public static long lag(Admin admin, String group, String topic, Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long end = endOffsets(admin, List.of(topic), timeout).get(topic);
+        long committed = admin
+                .listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .entrySet()
+                .stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
+        return Math.max(0, end - committed);
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param stream the stream estimates job
  * @param pinot the Apache Pinot that serves the stream's rollups
  * @param query the Trino coordinator and the query router
+ * @param monitor the pipeline monitor's Prometheus endpoint
  */
 public record StackConfig(
         AdclickHome home,
@@ -34,7 +35,8 @@ public record StackConfig(
         TruthConfig truth,
         StreamConfig stream,
         PinotConfig pinot,
-        QueryConfig query) {
+        QueryConfig query,
+        MonitorConfig monitor) {
 
     public static final String STATE_DIR_ENV = "ADCLICK_STATE_DIR";
     /** Relative to {@code ADCLICK_HOME}. */
@@ -79,42 +81,23 @@ public record StackConfig(
         requireNonNull(stream, "stream is null");
         requireNonNull(pinot, "pinot is null");
         requireNonNull(query, "query is null");
-        if (java.util.stream.IntStream.of(
-                                kafkaPort,
-                                kafkaControllerPort,
-                                edgePort,
-                                archive.objectStorePort(),
-                                archive.catalogPort(),
-                                archive.connectPort(),
-                                pinot.zookeeperPort(),
-                                pinot.controllerPort(),
-                                pinot.brokerPort(),
-                                pinot.serverPort(),
-                                pinot.serverAdminPort(),
-                                query.routerPort(),
-                                query.trinoPort())
-                        .distinct()
-                        .count()
-                < 13) {
-            throw new IllegalArgumentException(
-                    ("Ports must differ: Kafka %d, controller %d, edge %d, object store %d, catalog %d, Connect %d,"
-                                    + " Pinot ZooKeeper %d, controller %d, broker %d, server %d, server admin %d,"
-                                    + " router %d, Trino %d")
-                            .formatted(
-                                    kafkaPort,
-                                    kafkaControllerPort,
-                                    edgePort,
-                                    archive.objectStorePort(),
-                                    archive.catalogPort(),
-                                    archive.connectPort(),
-                                    pinot.zookeeperPort(),
-                                    pinot.controllerPort(),
-                                    pinot.brokerPort(),
-                                    pinot.serverPort(),
-                                    pinot.serverAdminPort(),
-                                    query.routerPort(),
-                                    query.trinoPort()));
-        }
+        requireNonNull(monitor, "monitor is null");
+        distinctPorts(Map.ofEntries(
+                Map.entry("Kafka", kafkaPort),
+                Map.entry("Kafka controller", kafkaControllerPort),
+                Map.entry("edge", edgePort),
+                Map.entry("object store", archive.objectStorePort()),
+                Map.entry("catalog", archive.catalogPort()),
+                Map.entry("Connect", archive.connectPort()),
+                Map.entry("Pinot ZooKeeper", pinot.zookeeperPort()),
+                Map.entry("Pinot controller", pinot.controllerPort()),
+                Map.entry("Pinot broker", pinot.brokerPort()),
+                Map.entry("Pinot server", pinot.serverPort()),
+                Map.entry("Pinot server admin", pinot.serverAdminPort()),
+                Map.entry("router", query.routerPort()),
+                Map.entry("Trino", query.trinoPort()),
+                Map.entry("Flink REST", stream.restPort()),
+                Map.entry("monitor", monitor.port())));
         heap(KAFKA_HEAP_ENV, kafkaHeap);
         heap(EDGE_HEAP_ENV, edgeHeap);
         if (trafficRate < 1 || trafficRate > 100_000) {
@@ -148,7 +131,8 @@ public record StackConfig(
                 TruthConfig.fromEnvironment(env),
                 StreamConfig.fromEnvironment(env),
                 PinotConfig.fromEnvironment(env),
-                QueryConfig.fromEnvironment(env));
+                QueryConfig.fromEnvironment(env),
+                MonitorConfig.fromEnvironment(env));
     }
 
     public StackConfig withStateDir(Path dir) {
@@ -167,7 +151,8 @@ public record StackConfig(
                 truth,
                 stream,
                 pinot,
-                query);
+                query,
+                monitor);
     }
 
     public StackConfig withPorts(int kafka, int controller, int edge) {
@@ -186,7 +171,8 @@ public record StackConfig(
                 truth,
                 stream,
                 pinot,
-                query);
+                query,
+                monitor);
     }
 
     public StackConfig withTrafficRate(int rate) {
@@ -205,7 +191,8 @@ public record StackConfig(
                 truth,
                 stream,
                 pinot,
-                query);
+                query,
+                monitor);
     }
 
     public StackConfig withArchive(ArchiveConfig newArchive) {
@@ -224,7 +211,8 @@ public record StackConfig(
                 truth,
                 stream,
                 pinot,
-                query);
+                query,
+                monitor);
     }
 
     public StackConfig withPinot(PinotConfig newPinot) {
@@ -243,7 +231,8 @@ public record StackConfig(
                 truth,
                 stream,
                 newPinot,
-                query);
+                query,
+                monitor);
     }
 
     public StackConfig withQuery(QueryConfig newQuery) {
@@ -262,7 +251,8 @@ public record StackConfig(
                 truth,
                 stream,
                 pinot,
-                newQuery);
+                newQuery,
+                monitor);
     }
 
     /** Trino's configuration and data: {@code <state>/trino}. */
@@ -353,6 +343,24 @@ public record StackConfig(
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("Invalid %s: %d (use 1-65535)".formatted(what, port));
         }
+    }
+
+    private static void distinctPorts(Map<String, Integer> ports) {
+        Map<Integer, java.util.List<String>> byPort = new java.util.TreeMap<>();
+        ports.forEach((name, port) ->
+                byPort.computeIfAbsent(port, p -> new java.util.ArrayList<>()).add(name));
+        byPort.forEach((port, names) -> {
+            if (names.size() > 1) {
+                java.util.Collections.sort(names);
+                throw new IllegalArgumentException("Ports must differ: %s all use port %d; set one of them with its"
+                                .formatted(String.join(", ", names), port)
+                        + " ADCLICK_*_PORT variable");
+            }
+        });
+    }
+
+    public String monitorUrl() {
+        return "http://" + LOOPBACK + ":" + monitor.port();
     }
 
     static void heap(String key, String heap) {

@@ -15,8 +15,18 @@ import java.util.function.Function;
  * @param stateBackend {@code HASHMAP} (the embedded default) or {@code ROCKSDB} (production)
  * @param parallelism the job's default operator parallelism
  * @param checkpointInterval how often the job checkpoints and commits its Kafka transactions
+ * @param earlyFireInterval how often the job emits provisional revisions of minutes still open
+ *     (0 waits for the watermark)
+ * @param restPort the port of the job's Flink REST API on loopback (job, checkpoint and metric
+ *     figures, read by the pipeline monitor)
  */
-public record StreamConfig(String heap, StateBackend stateBackend, int parallelism, Duration checkpointInterval) {
+public record StreamConfig(
+        String heap,
+        StateBackend stateBackend,
+        int parallelism,
+        Duration checkpointInterval,
+        Duration earlyFireInterval,
+        int restPort) {
 
     /** The Flink state backends the job can use. */
     public enum StateBackend {
@@ -36,6 +46,12 @@ public record StreamConfig(String heap, StateBackend stateBackend, int paralleli
     public static final String CHECKPOINT_INTERVAL_ENV = "ADCLICK_STREAM_CHECKPOINT_INTERVAL_SECONDS";
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 
+    public static final String EARLY_FIRE_INTERVAL_ENV = "ADCLICK_STREAM_EARLY_FIRE_INTERVAL_MS";
+    public static final Duration DEFAULT_EARLY_FIRE_INTERVAL = Duration.ofSeconds(2);
+
+    public static final String REST_PORT_ENV = "ADCLICK_STREAM_REST_PORT";
+    public static final int DEFAULT_REST_PORT = 8088;
+
     public StreamConfig {
         StackConfig.heap(HEAP_ENV, heap);
         requireNonNull(stateBackend, "stateBackend is null");
@@ -47,6 +63,13 @@ public record StreamConfig(String heap, StateBackend stateBackend, int paralleli
                 || checkpointInterval.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("Invalid %s: %d s (use 1-300 s; rollups become visible after it)"
                     .formatted(CHECKPOINT_INTERVAL_ENV, checkpointInterval.toSeconds()));
+        }
+        requireNonNull(earlyFireInterval, "earlyFireInterval is null");
+        if (!earlyFireInterval.isZero()
+                && (earlyFireInterval.compareTo(Duration.ofMillis(100)) < 0
+                        || earlyFireInterval.compareTo(Duration.ofMinutes(1)) > 0)) {
+            throw new IllegalArgumentException("Invalid %s: %d ms (use 0 to wait for the watermark, or 100-60000 ms)"
+                    .formatted(EARLY_FIRE_INTERVAL_ENV, earlyFireInterval.toMillis()));
         }
     }
 
@@ -61,7 +84,13 @@ public record StreamConfig(String heap, StateBackend stateBackend, int paralleli
                         env,
                         CHECKPOINT_INTERVAL_ENV,
                         s -> Duration.ofSeconds(Long.parseLong(s)),
-                        DEFAULT_CHECKPOINT_INTERVAL));
+                        DEFAULT_CHECKPOINT_INTERVAL),
+                StackConfig.get(
+                        env,
+                        EARLY_FIRE_INTERVAL_ENV,
+                        s -> Duration.ofMillis(Long.parseLong(s)),
+                        DEFAULT_EARLY_FIRE_INTERVAL),
+                StackConfig.get(env, REST_PORT_ENV, Integer::parseInt, DEFAULT_REST_PORT));
     }
 
     /** The defaults alone. */

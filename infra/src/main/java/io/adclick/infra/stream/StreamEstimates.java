@@ -40,6 +40,11 @@ public final class StreamEstimates extends ChildProcessComponent {
         this.clock = Clock.systemUTC();
     }
 
+    /** The job's Flink REST API on loopback. */
+    public static java.net.URI restUrl(StackConfig config) {
+        return java.net.URI.create("http://127.0.0.1:" + config.stream().restPort());
+    }
+
     /** The newest complete checkpoint, if any. */
     public Optional<LatestCheckpoint> latestCheckpoint() {
         return LatestCheckpoint.in(config.flinkCheckpointDir());
@@ -79,6 +84,12 @@ public final class StreamEstimates extends ChildProcessComponent {
                 .argument(stream.stateBackend())
                 .argument("--parallelism")
                 .argument(stream.parallelism())
+                .argument("--early-fire-interval")
+                .argument(stream.earlyFireInterval().toMillis() + " ms")
+                .argument("--rest-port")
+                .argument(stream.restPort())
+                .argument("--rest-bind-address")
+                .argument("127.0.0.1")
                 .argument("--restore-from-latest")
                 .argument(checkpoints)
                 .toCommand();

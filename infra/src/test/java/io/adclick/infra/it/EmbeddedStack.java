@@ -7,14 +7,18 @@ import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.StackTopics;
+import io.adclick.infra.monitor.MonitorTargets;
+import io.adclick.infra.monitor.PipelineMonitor;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.query.QueryRouter;
 import io.adclick.infra.query.Trino;
 import io.adclick.infra.stack.AdclickHome;
 import io.adclick.infra.stack.ChildExit;
 import io.adclick.infra.stack.ChildProcess;
+import io.adclick.infra.stack.MonitorConfig;
 import io.adclick.infra.stack.PortCheck;
 import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.stack.StreamConfig;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.traffic.EdgeClient;
 import io.adclick.infra.traffic.EdgeRequest;
@@ -48,6 +52,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final IngestEdge edge;
     private final StreamEstimates stream;
     private final ArchiveWatchdog archiveWatchdog;
+    private final PipelineMonitor monitor;
     private final Pinot pinot;
     private final Trino trino;
     private final QueryRouter router;
@@ -64,6 +69,11 @@ public final class EmbeddedStack implements AutoCloseable {
         this.stream = new StreamEstimates(config, this::reportExit);
         this.archiveWatchdog = new ArchiveWatchdog(
                 config, connect, line -> System.out.println("EmbeddedStack: " + line), () -> {}, Clock.systemUTC());
+        this.monitor = new PipelineMonitor(
+                MonitorTargets.of(config),
+                line -> System.out.println("EmbeddedStack: " + line),
+                config.logFile("launcher").toString(),
+                Clock.systemUTC());
         this.pinot = new Pinot(config, this::reportExit);
         this.trino = new Trino(config, this::reportExit);
         this.router = new QueryRouter(config, this::reportExit);
@@ -78,7 +88,12 @@ public final class EmbeddedStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StackConfig config = StackConfig.defaults(AdclickHome.locate())
+        StackConfig config = StackConfig.fromEnvironment(
+                        AdclickHome.locate(),
+                        java.util.Map.of(
+                                StreamConfig.REST_PORT_ENV, Integer.toString(PortCheck.freePort()),
+                                MonitorConfig.PORT_ENV, Integer.toString(PortCheck.freePort()),
+                                MonitorConfig.INTERVAL_ENV, "1"))
                 .withStateDir(stateDir)
                 .withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
         config = config.withArchive(
@@ -99,6 +114,7 @@ public final class EmbeddedStack implements AutoCloseable {
             stack.catalog.start();
             stack.connect.start();
             stack.archiveWatchdog.start();
+            stack.monitor.start();
             stack.edge.start();
         } catch (RuntimeException e) {
             stack.close();
@@ -150,6 +166,11 @@ public final class EmbeddedStack implements AutoCloseable {
      */
     public void restartArchiveWorker() {
         connect.restart();
+    }
+
+    /** The pipeline monitor, sampling every second. */
+    public PipelineMonitor monitor() {
+        return monitor;
     }
 
     /** How many times the archive watchdog restarted a stuck Connect worker. */
@@ -288,6 +309,7 @@ public final class EmbeddedStack implements AutoCloseable {
         // its state is deleted next: no need for Pinot's 20-30 s clean shutdown
         pinot.kill();
         edge.stop();
+        monitor.stop();
         archiveWatchdog.stop();
         connect.stop();
         catalog.stop();

@@ -133,17 +133,22 @@ final class EstimatesTraffic {
      * as later traffic would, so those minutes close.
      */
     static SdkBatch watermarkAdvance(long seed, Instant now) {
+        return impressions(NAMESPACE + "clock-", seed, now, 60);
+    }
+
+    /** {@code count} impressions of a campaign under {@code namespace}, all happening {@code at}, in one batch. */
+    static SdkBatch impressions(String namespace, long seed, Instant at, int count) {
         SplittableRandom random = new SplittableRandom(seed);
-        AdCatalog catalog = AdCatalog.generate(1, 2, 1, 1, seed).withNamespace(NAMESPACE + "clock-");
+        AdCatalog catalog = AdCatalog.generate(1, 2, 1, 1, seed).withNamespace(namespace);
         AdServer adServer =
                 new AdServer(catalog, ZipfCampaigns.standard(2), new TokenSigner(SigningKeys.fromEnvironment()));
         List<SdkEvent> events = new ArrayList<>();
-        for (int e = 0; e < 60; e++) {
+        for (int e = 0; e < count; e++) {
             events.add(event(
                     random,
                     EventType.IMPRESSION,
-                    now,
-                    adServer.serve(random, now.minusSeconds(30)),
+                    at,
+                    adServer.serve(random, at.minusSeconds(30)),
                     Visitors.human(random)));
         }
         return new SdkBatch(Scenario.SDK_BATCH, events);

@@ -69,7 +69,8 @@ class TestStackConfig {
                         TruthConfig.defaults(),
                         StreamConfig.defaults(),
                         PinotConfig.defaults(),
-                        QueryConfig.defaults()));
+                        QueryConfig.defaults(),
+                        MonitorConfig.fromEnvironment(Map.of())));
     }
 
     @Test
@@ -85,6 +86,8 @@ class TestStackConfig {
     void portsMustDiffer() {
         assertThatThrownBy(() -> StackConfig.defaults(HOME).withPorts(9092, 9092, 8080))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Ports must differ");
+                .hasMessageContaining("Ports must differ: Kafka, Kafka controller all use port 9092");
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(HOME, Map.of("ADCLICK_MONITOR_PORT", "8081")))
+                .hasMessageContaining("Ports must differ: monitor, router all use port 8081");
     }
 }

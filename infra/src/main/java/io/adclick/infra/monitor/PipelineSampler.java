@@ -1,0 +1,97 @@
+package io.adclick.infra.monitor;
+
+import static java.util.Objects.requireNonNull;
+
+import io.adclick.infra.archive.ArchiveFigures;
+import io.adclick.infra.archive.ArchiveFigures.TableFigures;
+import io.adclick.infra.kafka.KafkaFigures;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Takes {@link PipelineSample}s: consumer lag from the brokers, the stream job from Flink's REST
+ * API, {@code raw_events} from the Iceberg REST catalog. A source that does not answer is reported
+ * once when it goes down and once when it is back, not at every sample.
+ */
+final class PipelineSampler {
+    private final Admin admin;
+    private final FlinkRest flink;
+    private final URI catalogUrl;
+    private final Duration timeout;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final List<ConsumerLag> consumers = ConsumerLag.pipeline();
+    private final Map<String, Boolean> wasUp = new LinkedHashMap<>();
+
+    PipelineSampler(Admin admin, FlinkRest flink, URI catalogUrl, Duration timeout, Clock clock, Consumer<String> log) {
+        this.admin = requireNonNull(admin, "admin is null");
+        this.flink = requireNonNull(flink, "flink is null");
+        this.catalogUrl = requireNonNull(catalogUrl, "catalogUrl is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.log = requireNonNull(log, "log is null");
+    }
+
+    PipelineSample sample() throws InterruptedException {
+        Map<ConsumerLag, Long> lags = new LinkedHashMap<>();
+        boolean kafkaUp = true;
+        for (ConsumerLag consumer : consumers) {
+            try {
+                lags.put(consumer, KafkaFigures.lag(admin, consumer.group(), consumer.topic(), timeout));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                kafkaUp = false;
+                note("Kafka", false, e);
+                break;
+            }
+        }
+        if (kafkaUp) {
+            note("Kafka", true, null);
+        }
+
+        Optional<FlinkJobFigures> stream = Optional.empty();
+        boolean flinkUp;
+        try {
+            stream = flink.read();
+            flinkUp = true;
+            note("Flink REST", true, null);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            flinkUp = false;
+            note("Flink REST", false, e);
+        }
+
+        Optional<TableFigures> archive = Optional.empty();
+        boolean catalogUp;
+        try {
+            archive = Optional.of(ArchiveFigures.rawEvents(catalogUrl, timeout));
+            catalogUp = true;
+            note("catalog", true, null);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            catalogUp = false;
+            note("catalog", false, e);
+        }
+        return new PipelineSample(clock.instant(), kafkaUp, lags, flinkUp, stream, catalogUp, archive);
+    }
+
+    private void note(String source, boolean up, Exception failure) {
+        Boolean before = wasUp.put(source, up);
+        if (!up && !Boolean.FALSE.equals(before)) {
+            log.accept("monitor: %s does not answer (%s); its metrics read NaN until it does"
+                    .formatted(source, failure.getMessage()));
+        } else if (up && Boolean.FALSE.equals(before)) {
+            log.accept("monitor: %s answers again".formatted(source));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.adclick.infra.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.adclick.infra.archive.ArchiveFigures.TableFigures;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class TestArchiveFigures {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theCurrentSnapshotGivesRowsCommitTimeAndTheSinksValidThroughTimestamp() throws Exception {
+        TableFigures figures = TableFigures.of(
+                JSON.readTree(
+                        """
+                {"current-snapshot-id": 22, "snapshots": [
+                  {"snapshot-id": 21, "timestamp-ms": 1000, "summary": {"total-records": "5"}},
+                  {"snapshot-id": 22, "timestamp-ms": 2000,
+                   "summary": {"total-records": "9", "kafka.connect.vtts": "1500"}}
+                ]}
+                """));
+
+        assertThat(figures)
+                .isEqualTo(new TableFigures(
+                        2,
+                        9,
+                        OptionalLong.of(22),
+                        Optional.of(Instant.ofEpochMilli(2000)),
+                        Optional.of(Instant.ofEpochMilli(1500))));
+    }
+
+    @Test
+    void aTableWithoutSnapshotsHasNoFigures() throws Exception {
+        TableFigures figures = TableFigures.of(JSON.readTree("{\"current-snapshot-id\": -1, \"snapshots\": []}"));
+
+        assertThat(figures).isEqualTo(new TableFigures(0, 0, OptionalLong.empty(), Optional.empty(), Optional.empty()));
+    }
+}
