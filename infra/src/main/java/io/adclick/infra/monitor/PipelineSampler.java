@@ -89,7 +89,7 @@ final class PipelineSampler {
         Boolean before = wasUp.put(source, up);
         if (!up && !Boolean.FALSE.equals(before)) {
             log.accept("monitor: %s does not answer (%s); its metrics read NaN until it does"
-                    .formatted(source, failure.getMessage()));
+                    .formatted(source, failure.getMessage() != null ? failure.getMessage() : failure.toString()));
         } else if (up && Boolean.FALSE.equals(before)) {
             log.accept("monitor: %s answers again".formatted(source));
         }

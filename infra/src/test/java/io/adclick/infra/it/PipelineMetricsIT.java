@@ -119,13 +119,16 @@ class PipelineMetricsIT {
         awaitCaughtUp(stack, "the restarted job caught up");
         System.out.printf(
                 "PipelineMetricsIT: %d events sent (%d transport duplicates, %d late) counted exactly; lag %d while"
-                        + " stopped, 0 after the restart; checkpoint %.3f s, %.0f bytes; seed %d%n",
+                        + " stopped, 0 after the restart; checkpoint %.3f s, %.0f bytes; archive committed %.1f s"
+                        + " ago, valid through %.1f s ago; seed %d%n",
                 acknowledged.size(),
                 duplicates,
                 LATE,
                 WHILE_STOPPED,
                 counted.value("adclick_stream_checkpoint_duration_seconds", ""),
                 counted.value("adclick_stream_checkpoint_size_bytes", ""),
+                archived.value("adclick_archive_commit_age_seconds", ""),
+                archived.value("adclick_archive_valid_through_age_seconds", ""),
                 seed);
     }
 
