@@ -8,8 +8,10 @@ import io.adclick.infra.archive.KafkaConnectWorker;
 import io.adclick.infra.archive.ObjectStore;
 import io.adclick.infra.edge.EdgeFigures;
 import io.adclick.infra.edge.IngestEdge;
+import io.adclick.infra.edge.PrometheusText;
 import io.adclick.infra.kafka.KafkaBroker;
 import io.adclick.infra.kafka.KafkaFigures;
+import io.adclick.infra.monitor.MonitorFigures;
 import io.adclick.infra.monitor.PipelineMonitor;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.RollupQueries;
@@ -142,7 +144,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             case PipelineMonitor.NAME -> {
                 health = HttpProbe.answers(URI.create(component.url() + "/health"));
-                figures = component.url() + "/metrics";
+                figures = health.healthy() ? monitorFigures(URI.create(component.url() + "/metrics")) : "";
             }
             case Trino.NAME -> {
                 health = Trino.probe(URI.create(component.url()));
@@ -192,6 +194,17 @@ final class StatusCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             return "raw_events unavailable: " + e.getMessage();
+        }
+    }
+
+    private static String monitorFigures(URI metricsUrl) {
+        try {
+            return new MonitorFigures(PrometheusText.fetch(metricsUrl, PROBE_TIMEOUT)).describe();
+        } catch (java.io.IOException e) {
+            return "metrics unavailable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 

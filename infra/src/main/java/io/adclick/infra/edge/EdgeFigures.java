@@ -2,9 +2,6 @@ package io.adclick.infra.edge;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -20,11 +17,6 @@ import java.util.function.Predicate;
  * @param error why the metrics could not be read, or null
  */
 public record EdgeFigures(OptionalDouble accepted, OptionalDouble spoolDepth, String error) {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
-
     /** Reads the figures from the exposition text. */
     public static EdgeFigures of(PrometheusText metrics) {
         return new EdgeFigures(
@@ -36,15 +28,7 @@ public record EdgeFigures(OptionalDouble accepted, OptionalDouble spoolDepth, St
     /** {@code GET /metrics} of the edge at {@code baseUrl}. */
     public static EdgeFigures scrape(URI baseUrl) {
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(baseUrl.resolve("/metrics"))
-                            .timeout(Duration.ofSeconds(3))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return failed("GET /metrics: HTTP " + response.statusCode());
-            }
-            return of(PrometheusText.parse(response.body()));
+            return of(PrometheusText.fetch(baseUrl.resolve("/metrics"), Duration.ofSeconds(3)));
         } catch (IOException e) {
             return failed("GET /metrics: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -18,6 +18,33 @@ public record PrometheusText(List<Sample> samples) {
         samples = List.copyOf(samples);
     }
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(2))
+            .build();
+
+    /** {@code GET metricsUrl}, parsed. */
+    public static PrometheusText fetch(java.net.URI metricsUrl, java.time.Duration timeout)
+            throws java.io.IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = HTTP.send(
+                java.net.http.HttpRequest.newBuilder(metricsUrl)
+                        .timeout(timeout)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new java.io.IOException("GET %s: HTTP %d".formatted(metricsUrl.getPath(), response.statusCode()));
+        }
+        return parse(response.body());
+    }
+
+    /** The value of the sample named {@code name} whose labels contain {@code label}, if there is one. */
+    public OptionalDouble value(String name, String label) {
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && s.labels().contains(label))
+                .mapToDouble(Sample::value)
+                .findFirst();
+    }
+
     public static PrometheusText parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\\R")) {

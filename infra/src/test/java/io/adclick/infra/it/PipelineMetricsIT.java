@@ -10,9 +10,6 @@ import io.adclick.infra.traffic.EdgeResponse;
 import io.adclick.infra.traffic.SdkEvent;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +34,6 @@ class PipelineMetricsIT {
     private static final int LATE = 25;
     private static final int WHILE_STOPPED = 50;
     private static final Duration LATE_BY = Duration.ofMinutes(15);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @AfterAll
     static void stopTheJob(EmbeddedStack stack) {
@@ -166,13 +162,7 @@ class PipelineMetricsIT {
     }
 
     private static Scrape scrape(EmbeddedStack stack) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.monitor().url() + "/metrics"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET /metrics").isEqualTo(200);
-        return new Scrape(PrometheusText.parse(response.body()));
+        return new Scrape(PrometheusText.fetch(URI.create(stack.monitor().url() + "/metrics"), Duration.ofSeconds(5)));
     }
 
     /** One {@code /metrics} answer. */
