@@ -131,8 +131,9 @@ class PipelineMetricsIT {
     /** Waits until the job runs, its lag is 0 and its counters stand still; that scrape. */
     private static Scrape awaitCaughtUp(EmbeddedStack stack, String what) {
         List<Scrape> last = new ArrayList<>();
+        // the first wait may include catching up on every earlier test's events (a few per millisecond)
         await(what)
-                .atMost(Duration.ofSeconds(120))
+                .atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     Scrape now = scrape(stack);
