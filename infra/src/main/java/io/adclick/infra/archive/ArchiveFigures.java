@@ -20,7 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 /** Key figures of the archive for {@code adclick status}: table snapshots and rows, connector progress. */
 public final class ArchiveFigures {
     /** The snapshot summary property where the Iceberg sink records its valid-through timestamp. */
-    public static final String VALID_THROUGH_PROPERTY = "kafka.connect.vtts";
+    public static final String VALID_THROUGH_PROPERTY = "kafka.connect.valid-through-ts";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,7 +34,7 @@ public final class ArchiveFigures {
      * @param currentSnapshotId the current snapshot, empty while the table has none
      * @param committedAt when the current snapshot was committed
      * @param validThrough the Iceberg sink's valid-through timestamp of the current snapshot
-     *     ({@code kafka.connect.vtts}): every record with an earlier Kafka timestamp is committed;
+     *     ({@code kafka.connect.valid-through-ts}): every record with an earlier Kafka timestamp is committed;
      *     empty when the snapshot does not carry one
      */
     public record TableFigures(
@@ -60,7 +60,7 @@ public final class ArchiveFigures {
                     JsonNode summary = snapshot.path("summary");
                     rows = summary.path("total-records").asLong(0);
                     committedAt = millis(snapshot.path("timestamp-ms"));
-                    validThrough = millis(summary.path(VALID_THROUGH_PROPERTY));
+                    validThrough = timestamp(summary.path(VALID_THROUGH_PROPERTY));
                 }
             }
             return new TableFigures(
@@ -69,6 +69,19 @@ public final class ArchiveFigures {
                     current == -1 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(current),
                     committedAt,
                     validThrough);
+        }
+
+        /** An ISO-8601 timestamp with offset ({@code 2026-11-26T07:11:18.772Z}) or epoch milliseconds. */
+        private static Optional<Instant> timestamp(JsonNode node) {
+            String text = node.asText("");
+            if (text.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                return millis(node);
+            }
         }
 
         private static Optional<Instant> millis(JsonNode node) {

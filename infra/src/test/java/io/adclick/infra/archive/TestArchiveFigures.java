@@ -20,7 +20,7 @@ class TestArchiveFigures {
                 {"current-snapshot-id": 22, "snapshots": [
                   {"snapshot-id": 21, "timestamp-ms": 1000, "summary": {"total-records": "5"}},
                   {"snapshot-id": 22, "timestamp-ms": 2000,
-                   "summary": {"total-records": "9", "kafka.connect.vtts": "1500"}}
+                   "summary": {"total-records": "9", "kafka.connect.valid-through-ts": "1970-01-01T00:00:01.500Z"}}
                 ]}
                 """));
 

@@ -91,7 +91,12 @@ class PipelineMetricsIT {
                 .untilAsserted(
                         () -> assertThat(scrape(stack).lag(ARCHIVE_GROUP)).isZero());
         Scrape archived = scrape(stack);
-        assertThat(archived.value("adclick_archive_commit_age_seconds", "")).isBetween(0.0, 120.0);
+        double commitAge = archived.value("adclick_archive_commit_age_seconds", "");
+        assertThat(commitAge).isBetween(0.0, 120.0);
+        assertThat(archived.value("adclick_archive_valid_through_age_seconds", ""))
+                .as("the sink's valid-through timestamp precedes its commit")
+                .isFinite()
+                .isGreaterThanOrEqualTo(commitAge - 1.0);
         assertThat(archived.value("adclick_monitor_source_up", "source=\"catalog\""))
                 .isEqualTo(1.0);
 
