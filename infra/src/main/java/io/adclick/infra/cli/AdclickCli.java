@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BackfillCommand.class,
             ReconcileCommand.class,
             MonitorCommand.class,
+            CampaignsCommand.class,
             TopicsCommand.class,
             CommandLine.HelpCommand.class
         })

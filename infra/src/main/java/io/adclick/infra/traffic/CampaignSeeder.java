@@ -50,6 +50,17 @@ public final class CampaignSeeder {
      * @throws IllegalStateException when the router refuses them or cannot be reached
      */
     public void seed(AdCatalog catalog) {
+        load(csv(catalog));
+    }
+
+    /**
+     * Loads budgets from {@code csv} (header {@code campaign_id,advertiser_id,daily_budget_micros});
+     * the router's answer, e.g. {@code {"loaded":20}}.
+     *
+     * @throws IllegalStateException when the router refuses them (naming the bad line) or cannot be reached
+     */
+    public String load(String csv) {
+        requireNonNull(csv, "csv is null");
         HttpResponse<String> response;
         try {
             response = http.send(
@@ -57,7 +68,7 @@ public final class CampaignSeeder {
                             .timeout(Duration.ofSeconds(120))
                             .header("Authorization", "Bearer " + apiKey)
                             .header("Content-Type", "text/csv")
-                            .POST(HttpRequest.BodyPublishers.ofString(csv(catalog)))
+                            .POST(HttpRequest.BodyPublishers.ofString(csv))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -72,5 +83,6 @@ public final class CampaignSeeder {
             throw new IllegalStateException("The query router answered HTTP %d to the campaign budgets: %s"
                     .formatted(response.statusCode(), response.body()));
         }
+        return response.body();
     }
 }

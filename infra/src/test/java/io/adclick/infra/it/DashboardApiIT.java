@@ -42,7 +42,8 @@ class DashboardApiIT {
     private static final int REQUESTS_PER_SECOND = 20;
 
     @Test
-    void dashboardPacingAndReconciliationAnswerWhatWasSentScopedToTheCaller(EmbeddedStack stack) {
+    void dashboardPacingAndReconciliationAnswerWhatWasSentScopedToTheCaller(EmbeddedStack stack)
+            throws java.io.IOException {
         long startNanos = System.nanoTime();
         long seed = System.nanoTime();
         stack.startedPinot();
@@ -99,8 +100,19 @@ class DashboardApiIT {
                 .append('\n'));
         assertThat(post(router.baseUrl(), "dev-finance", csv.toString()).statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> loaded = post(router.baseUrl(), "dev-engineer", csv.toString());
-        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+        java.nio.file.Path budgetsFile = stack.config().stateDir().resolve("budgets-" + seed + ".csv");
+        java.nio.file.Files.writeString(budgetsFile, csv.toString());
+        java.io.StringWriter cliOut = new java.io.StringWriter();
+        int exit = io.adclick.infra.cli.AdclickCli.commandLine()
+                .setOut(new java.io.PrintWriter(cliOut))
+                .execute(
+                        "campaigns",
+                        "load",
+                        budgetsFile.toString(),
+                        "--router",
+                        router.baseUrl().toString());
+        assertThat(exit).as("adclick campaigns load: %s", cliOut).isZero();
+        assertThat(cliOut.toString()).contains("\"loaded\":" + campaigns.size());
         LocalDate today = traffic.end().minusMillis(1).atOffset(ZoneOffset.UTC).toLocalDate();
         RouterClient.Answer pacing = client.get("/v1/pacing?date=%s".formatted(today), "dev-adv-" + advertiser);
         assertThat(pacing.status()).as(pacing.body()).isEqualTo(200);
