@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.adclick.infra.kafka.KafkaFigures;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
+import io.adclick.infra.stack.LauncherThreads;
 import io.adclick.infra.stack.ManagedComponent;
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.schemas.wire.Topics;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,11 +79,7 @@ public final class ArchiveWatchdog implements ManagedComponent {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis()));
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, NAME);
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = LauncherThreads.scheduler(NAME);
         executor.scheduleWithFixedDelay(this::check, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -139,12 +135,7 @@ public final class ArchiveWatchdog implements ManagedComponent {
         if (executor == null) {
             return;
         }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LauncherThreads.stop(executor, config.stopTimeout());
         admin.close(REQUEST_TIMEOUT);
         executor = null;
     }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
+import io.adclick.infra.stack.LauncherThreads;
 import io.adclick.infra.stack.ManagedComponent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,11 +96,7 @@ public final class PipelineMonitor implements ManagedComponent {
                 REQUEST_TIMEOUT,
                 clock,
                 console);
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, NAME);
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = LauncherThreads.scheduler(NAME);
         executor.scheduleWithFixedDelay(
                 () -> sample(sampler), 0, targets.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -154,12 +150,7 @@ public final class PipelineMonitor implements ManagedComponent {
         if (executor == null) {
             return;
         }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(REQUEST_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LauncherThreads.stop(executor, REQUEST_TIMEOUT.multipliedBy(2));
         server.stop(0);
         admin.close(REQUEST_TIMEOUT);
         executor = null;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
+import io.adclick.infra.stack.LauncherThreads;
 import io.adclick.infra.stack.ManagedComponent;
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StartupException;
@@ -18,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -77,11 +77,7 @@ public final class TruthScheduler implements ManagedComponent {
         startedAt = clock.instant();
         nextDaily = startedAt.plus(truth.dailyInterval());
         nextMaintain = startedAt.plus(truth.maintainInterval());
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "truth-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = LauncherThreads.scheduler("truth-scheduler");
         executor.scheduleWithFixedDelay(
                 this::tick,
                 truth.checkInterval().toMillis(),
@@ -225,11 +221,7 @@ public final class TruthScheduler implements ManagedComponent {
         if (job != null) {
             job.stop(config.stopTimeout());
         }
-        try {
-            executor.awaitTermination(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LauncherThreads.stop(executor, config.stopTimeout());
     }
 
     @Override
