@@ -58,7 +58,7 @@ public final class PipelineGauges {
                 t -> t.reconciliation().alerts());
         truthGauge(
                 "adclick.reconciliation.newest.hour.seconds",
-                "Start of the newest reconciled hour, epoch seconds",
+                "Start of the newest reconciled hour of the window, epoch seconds",
                 t -> epochSeconds(t.reconciliation().newestHour()));
         truthGauge(
                 "adclick.reconciliation.max.abs.residual.clicks",

@@ -42,19 +42,16 @@ final class PipelineSql {
     }
 
     /**
-     * One row of {@code reconciliation}: alert rows since {@code since}, the newest hour of the
-     * whole table (epoch ms, null when empty), the largest absolute residual in clicks and in spend
-     * since {@code since} (null when none).
+     * One row of {@code reconciliation} over the hours since {@code since} (only their partitions
+     * are read): alert rows, the newest hour (epoch ms), the largest absolute residual in clicks and
+     * in spend; the last three null when no hour of the window was reconciled.
      */
     static Sql reconciliationSince(Instant since) {
-        String from = since.toString();
         return new Sql(
-                "SELECT count_if((alert OR category = ?) AND hour >= from_iso8601_timestamp(?)),"
-                        + " CAST(to_unixtime(max(hour)) * 1000 AS bigint),"
-                        + " max(CASE WHEN hour >= from_iso8601_timestamp(?) THEN abs(residual_clicks) END),"
-                        + " max(CASE WHEN hour >= from_iso8601_timestamp(?) THEN abs(residual_spend_micros) END)"
-                        + " FROM reconciliation",
-                List.of(ReconciliationTable.UNEXPLAINED, from, from, from));
+                "SELECT count_if(alert OR category = ?), CAST(to_unixtime(max(hour)) * 1000 AS bigint),"
+                        + " max(abs(residual_clicks)), max(abs(residual_spend_micros))"
+                        + " FROM reconciliation WHERE hour >= from_iso8601_timestamp(?)",
+                List.of(ReconciliationTable.UNEXPLAINED, since.toString()));
     }
 
     /** The start of the newest minute in Pinot's {@code rollups_minute} (epoch ms), no row when empty. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param alerts (hour, campaign) rows of the window whose residual is above the reconciliation
  *     job's threshold ({@code alert}, or category {@code unexplained})
- * @param newestHour the start of the newest reconciled hour, empty before the first reconciliation
+ * @param newestHour the start of the newest reconciled hour of the window, empty when none
  * @param maxResidualClicks the largest absolute unexplained residual in clicks of the window
  * @param maxResidualSpendMicros the same in spend
  */
