@@ -146,6 +146,7 @@ class DashboardApiIT {
                 .isEqualTo(403);
 
         reconciliationServesWhatTheJobWrote(stack, client, traffic, expected, campaigns, advertiser, other, seed);
+        pipelineMetricsShowTheReconciliationAndTheEstimates(client, expected, seed);
         dashboardMergesTruthBeforeCompleteThroughWithPinotAfter(client, expected, campaigns, seed);
         assertThat(stack.unexpectedExits()).isEmpty();
         System.out.printf(
@@ -223,6 +224,69 @@ class DashboardApiIT {
         assertThat(client.get("/v1/reconciliation?" + range + "&advertiser_id=" + other, "dev-adv-" + advertiser)
                         .status())
                 .isEqualTo(403);
+    }
+
+    /**
+     * The router's pipeline gauges read both engines: the reconciliation figures of the last 7 days
+     * equal what {@code /v1/reconciliation} serves for them, and the newest minute in Pinot is at
+     * least the traffic's newest minute, with the newest revision emitted after that minute began.
+     */
+    private static void pipelineMetricsShowTheReconciliationAndTheEstimates(
+            RouterClient client, Map<CampaignMinute, Totals> expected, long seed) {
+        Instant now = Instant.now();
+        Instant from =
+                now.minus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        RouterClient.Answer week = client.get("/v1/reconciliation?from=%s&to=%s".formatted(from, to), "dev-auditor");
+        assertThat(week.status()).as(week.body()).isEqualTo(200);
+        long alerts = 0;
+        long largestResidual = 0;
+        Instant newestHour = Instant.EPOCH;
+        for (JsonNode row : week.json().get("rows")) {
+            boolean alert =
+                    row.get("alert").asBoolean() || row.get("category").asText().equals("unexplained");
+            alerts += alert ? 1 : 0;
+            largestResidual = Math.max(
+                    largestResidual, Math.abs(row.get("residual_clicks").asLong()));
+            Instant hour = Instant.parse(row.get("hour").asText());
+            newestHour = hour.isAfter(newestHour) ? hour : newestHour;
+        }
+        assertThat(week.json().get("rows")).as("reconciled rows of the week").isNotEmpty();
+        Instant trafficNewestMinute = expected.keySet().stream()
+                .map(CampaignMinute::minute)
+                .max(Instant::compareTo)
+                .orElseThrow();
+        long expectedAlerts = alerts;
+        long expectedResidual = largestResidual;
+        double expectedNewestHour = newestHour.getEpochSecond();
+        await("the router's pipeline gauges (seed %d)".formatted(seed))
+                .atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    PrometheusSamples metrics =
+                            PrometheusSamples.parse(client.get("/metrics", null).body());
+                    double sinceTrafficMinute =
+                            Duration.between(trafficNewestMinute, Instant.now()).toMillis() / 1000.0;
+                    assertThat(metrics.value("adclick_pipeline_source_up{source=\"trino\"}"))
+                            .hasValue(1.0);
+                    assertThat(metrics.value("adclick_pipeline_source_up{source=\"pinot\"}"))
+                            .hasValue(1.0);
+                    assertThat(metrics.value("adclick_reconciliation_alerts")).hasValue((double) expectedAlerts);
+                    assertThat(metrics.value("adclick_reconciliation_newest_hour_seconds"))
+                            .hasValue(expectedNewestHour);
+                    assertThat(metrics.value("adclick_reconciliation_max_abs_residual_clicks"))
+                            .hasValue((double) expectedResidual);
+                    double newestMinuteAge = metrics.value("adclick_estimates_newest_minute_age_seconds")
+                            .orElseThrow();
+                    double lastRevisionAge = metrics.value("adclick_estimates_last_revision_age_seconds")
+                            .orElseThrow();
+                    assertThat(newestMinuteAge)
+                            .as("newest minute age, the traffic's newest minute began %.1f s ago", sinceTrafficMinute)
+                            .isLessThanOrEqualTo(sinceTrafficMinute);
+                    assertThat(lastRevisionAge)
+                            .as("last revision age against newest minute age %.1f s", newestMinuteAge)
+                            .isBetween(0.0, newestMinuteAge + 1);
+                });
     }
 
     /**

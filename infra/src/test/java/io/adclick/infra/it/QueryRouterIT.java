@@ -1,6 +1,7 @@
 package io.adclick.infra.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adclick.infra.it.RouterClient.Answer;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -73,6 +75,9 @@ class QueryRouterIT {
     private static final Duration TRAFFIC = Duration.ofSeconds(12);
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+    /** The router reads the pipeline gauges every 15 s (its default); a read on a loaded machine takes a few. */
+    private static final Duration PIPELINE_REFRESH_WAIT = Duration.ofSeconds(40);
+
     private static final TrafficMix ADVERSARIAL = new TrafficMix(Map.of(
             Scenario.IMPRESSION, 0.30,
             Scenario.IMPRESSION_AND_CLICK, 0.30,
@@ -517,6 +522,73 @@ class QueryRouterIT {
         assertThat(router.get("/v1/invoices?advertiser_id=" + adv + "&month=" + month, "dev-finance")
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    @Order(11)
+    void metricsReportTruthAsTheApiAndJobRunsHoldIt() {
+        Answer report = router.get("/v1/reports?mode=billing&granularity=hour" + range(hour, 1), "dev-finance");
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        Instant completeThrough =
+                Instant.parse(report.json().get("complete_through").asText());
+        Record run;
+        long failedThisWeek;
+        try (ArchiveReader archive = stack.archive()) {
+            run = archive
+                    .rows(
+                            AdclickTables.JOB_RUNS,
+                            Expressions.and(
+                                    Expressions.equal("job", "daily"), Expressions.equal("status", "succeeded")))
+                    .stream()
+                    .max(Comparator.comparing(r -> (OffsetDateTime) r.getField("ended_at")))
+                    .orElseThrow();
+            failedThisWeek = archive.rows(
+                            AdclickTables.JOB_RUNS,
+                            Expressions.and(
+                                    Expressions.equal("job", "daily"),
+                                    Expressions.equal("status", "failed"),
+                                    Expressions.greaterThanOrEqual(
+                                            "started_at", micros(Instant.now().minus(Duration.ofDays(7))))))
+                    .size();
+        }
+        assertThat(run.getField("partition_key")).isEqualTo(day.toString());
+        Instant started = ((OffsetDateTime) run.getField("started_at")).toInstant();
+        Instant ended = ((OffsetDateTime) run.getField("ended_at")).toInstant();
+        long removed = (Long) run.getField("duplicates_removed")
+                + (Long) run.getField("expired_removed")
+                + (Long) run.getField("no_impression_removed")
+                + (Long) run.getField("fraud_removed");
+
+        Awaitility.await("the router's pipeline gauges after the daily run")
+                .atMost(PIPELINE_REFRESH_WAIT)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    PrometheusSamples metrics =
+                            PrometheusSamples.parse(router.get("/metrics", null).body());
+                    assertThat(metrics.value("adclick_pipeline_source_up{source=\"trino\"}"))
+                            .hasValue(1.0);
+                    assertThat(metrics.value("adclick_truth_complete_through_seconds"))
+                            .hasValue((double) completeThrough.getEpochSecond());
+                    assertThat(metrics.value("adclick_truth_last_run_end_seconds{job=\"daily\"}"))
+                            .get()
+                            .satisfies(v -> assertThat(v).isCloseTo(ended.toEpochMilli() / 1000.0, within(0.002)));
+                    assertThat(metrics.value("adclick_truth_last_run_duration_seconds{job=\"daily\"}"))
+                            .get()
+                            .satisfies(v -> assertThat(v)
+                                    .isCloseTo(Duration.between(started, ended).toMillis() / 1000.0, within(0.003)));
+                    assertThat(metrics.value("adclick_truth_last_run_rows{job=\"daily\",kind=\"in\"}"))
+                            .hasValue(((Long) run.getField("rows_in")).doubleValue());
+                    assertThat(metrics.value("adclick_truth_last_run_rows{job=\"daily\",kind=\"out\"}"))
+                            .hasValue(((Long) run.getField("rows_out")).doubleValue());
+                    assertThat(metrics.value("adclick_truth_last_run_rows{job=\"daily\",kind=\"removed\"}"))
+                            .hasValue((double) removed);
+                    assertThat(metrics.value("adclick_truth_failed_runs{job=\"daily\"}"))
+                            .hasValue((double) failedThisWeek);
+                });
+        assertThat((Long) run.getField("rows_in"))
+                .as("raw rows of the daily run")
+                .isPositive();
+        assertThat(removed).as("the adversarial traffic's removed clicks").isPositive();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,6 +126,20 @@ class RouterHttpTest {
         HttpResponse<String> response = get("/v1/reports?mode=billing&advertiser_id=acme" + RANGE, "dev-adv-acme");
         assertStatus(response, 503, "truth_unavailable");
         assertThat(JSON.readTree(response.body()).get("error").asText()).contains("Trino");
+    }
+
+    @Test
+    void withTrinoAndPinotAwayThePipelineGaugesSaySoAndReadNaN() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        get("/metrics", null).body())
+                .contains(
+                        "adclick_pipeline_source_up{source=\"trino\"} 0.0",
+                        "adclick_pipeline_source_up{source=\"pinot\"} 0.0",
+                        "adclick_truth_complete_through_seconds NaN",
+                        "adclick_truth_lag_seconds NaN",
+                        "adclick_reconciliation_alerts NaN",
+                        "adclick_estimates_newest_minute_age_seconds NaN",
+                        "adclick_estimates_last_revision_age_seconds NaN"));
     }
 
     @Test

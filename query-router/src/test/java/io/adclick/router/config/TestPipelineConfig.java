@@ -1,0 +1,47 @@
+package io.adclick.router.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestPipelineConfig {
+    @Test
+    void defaultsAreAFifteenSecondRefreshAndASevenDayWindow() {
+        try (ApplicationContext context = ApplicationContext.run("test")) {
+            PipelineConfig config = context.getBean(PipelineConfig.class);
+            assertThat(config.refreshInterval()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(config.window()).isEqualTo(Duration.ofDays(7));
+        }
+    }
+
+    @Test
+    void keysMapToTheRecord() {
+        try (ApplicationContext context = ApplicationContext.builder("test")
+                .properties(Map.of(
+                        "adclick.router.pipeline.refresh-interval", "2s",
+                        "adclick.router.pipeline.window", "24h"))
+                .start()) {
+            PipelineConfig config = context.getBean(PipelineConfig.class);
+            assertThat(config.refreshInterval()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(config.window()).isEqualTo(Duration.ofHours(24));
+        }
+    }
+
+    @Test
+    void aRefreshFasterThanOneSecondIsRefusedWithWhatToUse() {
+        assertThatThrownBy(() -> new PipelineConfig(Duration.ofMillis(100), Duration.ofDays(7)))
+                .hasMessageContaining("adclick.router.pipeline.refresh-interval")
+                .hasMessageContaining("15s");
+    }
+
+    @Test
+    void aWindowShorterThanOneHourIsRefused() {
+        assertThatThrownBy(() -> new PipelineConfig(Duration.ofSeconds(15), Duration.ofMinutes(5)))
+                .hasMessageContaining("adclick.router.pipeline.window")
+                .hasMessageContaining("7d");
+    }
+}
