@@ -118,7 +118,7 @@ public final class PipelineGauges {
         if (!jobsRegistered.add(job)) {
             return;
         }
-        Tags tags = Tags.of("job", job);
+        Tags tags = Tags.of("truth_job", job);
         jobGauge(
                 "adclick.truth.last.run.duration.seconds",
                 "Duration of the newest succeeded run of the job",

@@ -71,19 +71,19 @@ class TestPipelineGauges {
     void eachJobKindHasItsNewestSucceededRunAndItsFailedRuns() {
         gauges.truthRead(TRUTH, NOW);
 
-        assertThat(value("adclick.truth.last.run.duration.seconds", "job", "daily"))
+        assertThat(value("adclick.truth.last.run.duration.seconds", "truth_job", "daily"))
                 .isEqualTo(90.25);
-        assertThat(value("adclick.truth.last.run.end.seconds", "job", "daily"))
+        assertThat(value("adclick.truth.last.run.end.seconds", "truth_job", "daily"))
                 .isEqualTo(Instant.parse("2026-11-26T06:01:30.250Z").toEpochMilli() / 1000.0);
-        assertThat(value("adclick.truth.last.run.rows", "job", "daily", "kind", "in"))
+        assertThat(value("adclick.truth.last.run.rows", "truth_job", "daily", "kind", "in"))
                 .isEqualTo(7147);
-        assertThat(value("adclick.truth.last.run.rows", "job", "daily", "kind", "out"))
+        assertThat(value("adclick.truth.last.run.rows", "truth_job", "daily", "kind", "out"))
                 .isEqualTo(1027);
-        assertThat(value("adclick.truth.last.run.rows", "job", "daily", "kind", "removed"))
+        assertThat(value("adclick.truth.last.run.rows", "truth_job", "daily", "kind", "removed"))
                 .isEqualTo(483);
-        assertThat(value("adclick.truth.failed.runs", "job", "daily")).isZero();
-        assertThat(value("adclick.truth.failed.runs", "job", "hourly")).isEqualTo(2);
-        assertThat(value("adclick.truth.last.run.duration.seconds", "job", "hourly"))
+        assertThat(value("adclick.truth.failed.runs", "truth_job", "daily")).isZero();
+        assertThat(value("adclick.truth.failed.runs", "truth_job", "hourly")).isEqualTo(2);
+        assertThat(value("adclick.truth.last.run.duration.seconds", "truth_job", "hourly"))
                 .isEqualTo(40);
     }
 
@@ -92,8 +92,8 @@ class TestPipelineGauges {
         gauges.truthRead(
                 new TruthFigures(Optional.empty(), List.of(), Map.of("daily", 1L), ReconciliationFigures.NONE), NOW);
 
-        assertThat(value("adclick.truth.failed.runs", "job", "daily")).isEqualTo(1);
-        assertThat(value("adclick.truth.last.run.rows", "job", "daily", "kind", "in"))
+        assertThat(value("adclick.truth.failed.runs", "truth_job", "daily")).isEqualTo(1);
+        assertThat(value("adclick.truth.last.run.rows", "truth_job", "daily", "kind", "in"))
                 .isNaN();
         assertThat(value("adclick.truth.complete.through.seconds")).isNaN();
         assertThat(value("adclick.reconciliation.alerts")).isZero();
@@ -110,9 +110,9 @@ class TestPipelineGauges {
         assertThat(value("adclick.pipeline.source.up", "source", "trino")).isZero();
         assertThat(value("adclick.truth.complete.through.seconds")).isNaN();
         assertThat(value("adclick.truth.lag.seconds")).isNaN();
-        assertThat(value("adclick.truth.last.run.rows", "job", "daily", "kind", "in"))
+        assertThat(value("adclick.truth.last.run.rows", "truth_job", "daily", "kind", "in"))
                 .isNaN();
-        assertThat(value("adclick.truth.failed.runs", "job", "hourly")).isNaN();
+        assertThat(value("adclick.truth.failed.runs", "truth_job", "hourly")).isNaN();
         assertThat(value("adclick.reconciliation.alerts")).isNaN();
         assertThat(value("adclick.pipeline.last.refresh.seconds", "source", "trino"))
                 .as("the last successful read is kept")
