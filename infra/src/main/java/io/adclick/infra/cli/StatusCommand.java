@@ -16,6 +16,7 @@ import io.adclick.infra.monitor.PipelineMonitor;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.RollupQueries;
 import io.adclick.infra.query.QueryRouter;
+import io.adclick.infra.query.RouterFigures;
 import io.adclick.infra.query.Trino;
 import io.adclick.infra.stack.ChildProcess;
 import io.adclick.infra.stack.ComponentRecord;
@@ -152,7 +153,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             case QueryRouter.NAME -> {
                 health = IngestEdge.probe(URI.create(component.url()));
-                figures = "API " + component.url() + "/swagger-ui/";
+                figures = health.healthy() ? routerFigures(URI.create(component.url() + "/metrics")) : "";
             }
             case TruthScheduler.NAME -> {
                 health = Health.up("scheduling");
@@ -194,6 +195,17 @@ final class StatusCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             return "raw_events unavailable: " + e.getMessage();
+        }
+    }
+
+    private static String routerFigures(URI metricsUrl) {
+        try {
+            return new RouterFigures(PrometheusText.fetch(metricsUrl, PROBE_TIMEOUT)).describe();
+        } catch (java.io.IOException e) {
+            return "metrics unavailable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 
