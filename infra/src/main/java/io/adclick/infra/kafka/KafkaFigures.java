@@ -43,7 +43,13 @@ public final class KafkaFigures {
     public static long lag(Admin admin, String group, String topic, Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
         long end = endOffsets(admin, List.of(topic), timeout).get(topic);
-        long committed = admin
+        return Math.max(0, end - committed(admin, group, topic, timeout));
+    }
+
+    /** The offsets {@code group} committed on {@code topic}, summed over partitions. */
+    public static long committed(Admin admin, String group, String topic, Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        return admin
                 .listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -52,6 +58,5 @@ public final class KafkaFigures {
                 .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset())
                 .sum();
-        return Math.max(0, end - committed);
     }
 }

@@ -42,16 +42,18 @@ final class PipelineSampler {
     PipelineSample sample() throws InterruptedException {
         Map<ConsumerLag, Long> lags = new LinkedHashMap<>();
         boolean kafkaUp = true;
-        for (ConsumerLag consumer : consumers) {
-            try {
-                lags.put(consumer, KafkaFigures.lag(admin, consumer.group(), consumer.topic(), timeout));
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                kafkaUp = false;
-                note("Kafka", false, e);
-                break;
+        try {
+            Map<String, Long> ends = KafkaFigures.endOffsets(
+                    admin, consumers.stream().map(ConsumerLag::topic).distinct().toList(), timeout);
+            for (ConsumerLag consumer : consumers) {
+                long committed = KafkaFigures.committed(admin, consumer.group(), consumer.topic(), timeout);
+                lags.put(consumer, Math.max(0, ends.get(consumer.topic()) - committed));
             }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            kafkaUp = false;
+            note("Kafka", false, e);
         }
         if (kafkaUp) {
             note("Kafka", true, null);

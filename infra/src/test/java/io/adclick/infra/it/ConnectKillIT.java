@@ -3,6 +3,7 @@ package io.adclick.infra.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.infra.archive.KafkaConnectWorker;
+import io.adclick.infra.stack.ArchiveConfig;
 import io.adclick.infra.stack.Waits;
 import io.adclick.schemas.wire.Topics;
 import java.time.Duration;
@@ -34,8 +35,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectKillIT {
     private static final Pattern COMMIT_STARTED = Pattern.compile("Commit \\S+ initiated");
     private static final Pattern TABLE_COMMITTED = Pattern.compile("Commit complete to table \\S+, snapshot");
-    /** After a restart the first commit cycles may time out (STACK.md: 20-40 s). */
-    private static final Duration COMMIT_WAIT = Duration.ofSeconds(90);
+    /**
+     * After a restart the first commit cycles may time out (STACK.md: 20-40 s); when the sink's
+     * coordinator is stuck, the archive watchdog restarts the worker after its stall timeout (60 s),
+     * and the new worker needs those cycles again (one CI run took more than 90 s in all).
+     */
+    private static final Duration COMMIT_WAIT = ArchiveConfig.DEFAULT_STALL_TIMEOUT.plus(Duration.ofSeconds(120));
 
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(180);
 
