@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
@@ -145,7 +146,10 @@ final class StatusCommand implements Callable<Integer> {
             }
             case PipelineMonitor.NAME -> {
                 health = HttpProbe.answers(URI.create(component.url() + "/health"));
-                figures = health.healthy() ? monitorFigures(URI.create(component.url() + "/metrics")) : "";
+                figures = health.healthy()
+                        ? metricsFigures(
+                                URI.create(component.url() + "/metrics"), m -> new MonitorFigures(m).describe())
+                        : "";
             }
             case Trino.NAME -> {
                 health = Trino.probe(URI.create(component.url()));
@@ -153,7 +157,9 @@ final class StatusCommand implements Callable<Integer> {
             }
             case QueryRouter.NAME -> {
                 health = IngestEdge.probe(URI.create(component.url()));
-                figures = health.healthy() ? routerFigures(URI.create(component.url() + "/metrics")) : "";
+                figures = health.healthy()
+                        ? metricsFigures(URI.create(component.url() + "/metrics"), m -> new RouterFigures(m).describe())
+                        : "";
             }
             case TruthScheduler.NAME -> {
                 health = Health.up("scheduling");
@@ -198,20 +204,10 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static String routerFigures(URI metricsUrl) {
+    /** The figures {@code describe} makes of the Prometheus exposition at {@code metricsUrl}. */
+    private static String metricsFigures(URI metricsUrl, Function<PrometheusText, String> describe) {
         try {
-            return new RouterFigures(PrometheusText.fetch(metricsUrl, PROBE_TIMEOUT)).describe();
-        } catch (java.io.IOException e) {
-            return "metrics unavailable: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
-
-    private static String monitorFigures(URI metricsUrl) {
-        try {
-            return new MonitorFigures(PrometheusText.fetch(metricsUrl, PROBE_TIMEOUT)).describe();
+            return describe.apply(PrometheusText.fetch(metricsUrl, PROBE_TIMEOUT));
         } catch (java.io.IOException e) {
             return "metrics unavailable: " + e.getMessage();
         } catch (InterruptedException e) {
