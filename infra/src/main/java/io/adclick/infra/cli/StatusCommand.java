@@ -168,6 +168,10 @@ final class StatusCommand implements Callable<Integer> {
                                 .orElse("no run yet")
                         + reconciliationAlerts(TruthScheduler.alertsFile(stackOptions.config()));
             }
+            case ArchiveWatchdog.NAME -> {
+                health = Health.up("watching raw_events commits");
+                figures = lastLauncherLine(component, "archive: ").orElse("no restart of Kafka Connect needed");
+            }
             default -> {
                 health = Health.up("running");
                 List<String> last = ChildProcess.tail(Path.of(component.log()), 1);
@@ -202,6 +206,17 @@ final class StatusCommand implements Callable<Integer> {
             }
             return "raw_events unavailable: " + e.getMessage();
         }
+    }
+
+    /** The newest line of the component's log (the last 500 lines) that says {@code marker}. */
+    private static Optional<String> lastLauncherLine(ComponentRecord component, String marker) {
+        List<String> lines = ChildProcess.tail(Path.of(component.log()), 500);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains(marker)) {
+                return Optional.of(lines.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The figures {@code describe} makes of the Prometheus exposition at {@code metricsUrl}. */
