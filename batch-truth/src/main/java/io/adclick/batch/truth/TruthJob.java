@@ -77,8 +77,7 @@ public final class TruthJob {
         try {
             Lineage lineage = new Lineage(runId, rawSnapshotId);
             Timestamp[] range = decider.inputRange(partition);
-            Dataset<Row> raw =
-                    tables.readRaw(rawSnapshotId, range[0], range[1]).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> raw = tables.readRaw(rawSnapshotId, range[0], range[1]);
             DecidedPartition decided = decider.decide(raw, partition);
             Dataset<Row> clicks = decided.clicks().persist(StorageLevel.MEMORY_AND_DISK());
             try {
@@ -100,7 +99,6 @@ public final class TruthJob {
                 return run;
             } finally {
                 clicks.unpersist();
-                raw.unpersist();
             }
         } catch (RuntimeException e) {
             JobRun failed = jobRun(
