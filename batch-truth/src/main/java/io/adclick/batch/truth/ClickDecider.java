@@ -115,8 +115,8 @@ public final class ClickDecider {
                 .withColumn("event_copy", row_number().over(firstBy(col("event_id"))))
                 .filter(col("event_copy").equalTo(1))
                 .drop("event_copy");
-        Dataset<Row> fraudDecisions =
-                flags.join(decided.filter(col("event_copy").equalTo(1)), "event_id");
+        Dataset<Row> distinctDecided = decided.filter(col("event_copy").equalTo(1));
+        Dataset<Row> fraudDecisions = fraudRules.flagAll(distinctDecided).join(distinctDecided, "event_id");
         return new DecidedPartition(decided, impressions, fraudDecisions, input.filter(inPartition));
     }
 
