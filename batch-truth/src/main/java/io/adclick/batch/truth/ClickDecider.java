@@ -59,16 +59,19 @@ public final class ClickDecider {
 
     /**
      * Decides the clicks of {@code partition} from {@code raw}, the raw events of (at least) {@link
-     * #inputRange}. An optional {@code raw_file} column is carried into the decisions.
+     * #inputRange}, of which only the {@link DecisionColumns} are read. An optional {@code raw_file}
+     * column is carried into the decisions.
      */
     public DecidedPartition decide(Dataset<Row> raw, TruthPartition partition) {
         Timestamp[] range = inputRange(partition);
         Column inPartition = inRange(partition);
-        Dataset<Row> input = raw.filter(
-                col("event_time").geq(lit(range[0])).and(col("event_time").lt(lit(range[1]))));
-        if (!Arrays.asList(input.columns()).contains("raw_file")) {
-            input = input.withColumn("raw_file", lit(null).cast(DataTypes.StringType));
-        }
+        Dataset<Row> withFile = Arrays.asList(raw.columns()).contains("raw_file")
+                ? raw
+                : raw.withColumn("raw_file", lit(null).cast(DataTypes.StringType));
+        Dataset<Row> input = DecisionColumns.of(withFile)
+                .filter(col("event_time")
+                        .geq(lit(range[0]))
+                        .and(col("event_time").lt(lit(range[1]))));
 
         Dataset<Row> clicks = input.filter(col("event_type")
                         .equalTo("click")
@@ -112,8 +115,8 @@ public final class ClickDecider {
                 .withColumn("event_copy", row_number().over(firstBy(col("event_id"))))
                 .filter(col("event_copy").equalTo(1))
                 .drop("event_copy");
-        Dataset<Row> fraudDecisions =
-                flags.join(decided.filter(col("event_copy").equalTo(1)), "event_id");
+        Dataset<Row> distinctDecided = decided.filter(col("event_copy").equalTo(1));
+        Dataset<Row> fraudDecisions = fraudRules.flagAll(distinctDecided).join(distinctDecided, "event_id");
         return new DecidedPartition(decided, impressions, fraudDecisions, input.filter(inPartition));
     }
 

@@ -77,8 +77,7 @@ public final class TruthJob {
         try {
             Lineage lineage = new Lineage(runId, rawSnapshotId);
             Timestamp[] range = decider.inputRange(partition);
-            Dataset<Row> raw =
-                    tables.readRaw(rawSnapshotId, range[0], range[1]).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> raw = tables.readRaw(rawSnapshotId, range[0], range[1]);
             DecidedPartition decided = decider.decide(raw, partition);
             Dataset<Row> clicks = decided.clicks().persist(StorageLevel.MEMORY_AND_DISK());
             try {
@@ -100,7 +99,6 @@ public final class TruthJob {
                 return run;
             } finally {
                 clicks.unpersist();
-                raw.unpersist();
             }
         } catch (RuntimeException e) {
             JobRun failed = jobRun(
@@ -148,6 +146,7 @@ public final class TruthJob {
                         runId));
         Dataset<Row> hourly = BillingAggregator.hourly(decided, lineage).persist(StorageLevel.MEMORY_AND_DISK());
         long rowsOut = hourly.count();
+        long impressionsIn = totalImpressions(hourly);
         outputs.put(
                 AdclickTables.BILLING_HOURLY.toString(),
                 tables.overwrite(
@@ -167,10 +166,16 @@ public final class TruthJob {
                     tables.overwrite(
                             AdclickTables.BILLING_DAILY, daily, col("day").equalTo(lit(day)), runId));
         }
-        return counts(decided, rowsOut);
+        return counts(decided, impressionsIn, rowsOut);
     }
 
-    private static RunCounts counts(DecidedPartition decided, long rowsOut) {
+    /** The partition's distinct impressions: each is counted in exactly one hourly row. */
+    private static long totalImpressions(Dataset<Row> hourly) {
+        return longOrZero(
+                hourly.agg(sum(col("impressions")).cast(DataTypes.LongType)).first(), 0);
+    }
+
+    private static RunCounts counts(DecidedPartition decided, long impressionsIn, long rowsOut) {
         Row c = decided.clicks()
                 .agg(
                         sum(lit(1L)).cast(DataTypes.LongType),
@@ -183,7 +188,7 @@ public final class TruthJob {
                 .first();
         return new RunCounts(
                 decided.rawInPartition().count(),
-                decided.impressions().count(),
+                impressionsIn,
                 longOrZero(c, 0),
                 rowsOut,
                 longOrZero(c, 1),
