@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -40,51 +41,42 @@ final class PipelineSampler {
     }
 
     PipelineSample sample() throws InterruptedException {
+        Optional<Map<ConsumerLag, Long>> lags = read("Kafka", this::lags);
+        Optional<Optional<FlinkJobFigures>> stream = read("Flink REST", flink::read);
+        Optional<TableFigures> archive = read("catalog", () -> ArchiveFigures.rawEvents(catalogUrl, timeout));
+        return new PipelineSample(
+                clock.instant(),
+                lags.isPresent(),
+                lags.orElse(Map.of()),
+                stream.isPresent(),
+                stream.flatMap(job -> job),
+                archive.isPresent(),
+                archive);
+    }
+
+    private Map<ConsumerLag, Long> lags() throws Exception {
+        Map<String, Long> ends = KafkaFigures.endOffsets(
+                admin, consumers.stream().map(ConsumerLag::topic).distinct().toList(), timeout);
         Map<ConsumerLag, Long> lags = new LinkedHashMap<>();
-        boolean kafkaUp = true;
-        try {
-            Map<String, Long> ends = KafkaFigures.endOffsets(
-                    admin, consumers.stream().map(ConsumerLag::topic).distinct().toList(), timeout);
-            for (ConsumerLag consumer : consumers) {
-                long committed = KafkaFigures.committed(admin, consumer.group(), consumer.topic(), timeout);
-                lags.put(consumer, Math.max(0, ends.get(consumer.topic()) - committed));
-            }
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            kafkaUp = false;
-            note("Kafka", false, e);
+        for (ConsumerLag consumer : consumers) {
+            long committed = KafkaFigures.committed(admin, consumer.group(), consumer.topic(), timeout);
+            lags.put(consumer, Math.max(0, ends.get(consumer.topic()) - committed));
         }
-        if (kafkaUp) {
-            note("Kafka", true, null);
-        }
+        return lags;
+    }
 
-        Optional<FlinkJobFigures> stream = Optional.empty();
-        boolean flinkUp;
+    /** What {@code reading} gives, or empty when {@code source} does not answer (reported on a change). */
+    private <T> Optional<T> read(String source, Callable<T> reading) throws InterruptedException {
         try {
-            stream = flink.read();
-            flinkUp = true;
-            note("Flink REST", true, null);
+            T value = reading.call();
+            note(source, true, null);
+            return Optional.of(value);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            flinkUp = false;
-            note("Flink REST", false, e);
+            note(source, false, e);
+            return Optional.empty();
         }
-
-        Optional<TableFigures> archive = Optional.empty();
-        boolean catalogUp;
-        try {
-            archive = Optional.of(ArchiveFigures.rawEvents(catalogUrl, timeout));
-            catalogUp = true;
-            note("catalog", true, null);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            catalogUp = false;
-            note("catalog", false, e);
-        }
-        return new PipelineSample(clock.instant(), kafkaUp, lags, flinkUp, stream, catalogUp, archive);
     }
 
     private void note(String source, boolean up, Exception failure) {
