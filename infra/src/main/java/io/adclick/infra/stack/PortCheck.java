@@ -3,6 +3,9 @@ package io.adclick.infra.stack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PrimitiveIterator;
 
 /** Checks before starting that the stack's loopback ports are free. */
 public final class PortCheck {
@@ -34,12 +37,29 @@ public final class PortCheck {
         }
     }
 
-    /** A port that was free a moment ago (for tests). */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(StackConfig.LOOPBACK))) {
-            return socket.getLocalPort();
+    /**
+     * Ports that were free a moment ago and differ from each other (for tests). All are held open
+     * together while they are chosen, so the system cannot hand out one of them twice.
+     */
+    public static PrimitiveIterator.OfInt freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getByName(StackConfig.LOOPBACK)));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).iterator();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot find a free loopback port", e);
+            throw new IllegalStateException("Cannot find %d free loopback ports".formatted(count), e);
+        } finally {
+            sockets.forEach(PortCheck::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // the port was only reserved for a moment; nothing to release
         }
     }
 }

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PrimitiveIterator;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -88,24 +89,19 @@ public final class EmbeddedStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        PrimitiveIterator.OfInt ports = PortCheck.freePorts(15);
         StackConfig config = StackConfig.fromEnvironment(
                         AdclickHome.locate(),
                         java.util.Map.of(
-                                StreamConfig.REST_PORT_ENV, Integer.toString(PortCheck.freePort()),
-                                MonitorConfig.PORT_ENV, Integer.toString(PortCheck.freePort()),
+                                StreamConfig.REST_PORT_ENV, Integer.toString(ports.nextInt()),
+                                MonitorConfig.PORT_ENV, Integer.toString(ports.nextInt()),
                                 MonitorConfig.INTERVAL_ENV, "1"))
                 .withStateDir(stateDir)
-                .withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
-        config = config.withArchive(
-                config.archive().withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort()));
+                .withPorts(ports.nextInt(), ports.nextInt(), ports.nextInt());
+        config = config.withArchive(config.archive().withPorts(ports.nextInt(), ports.nextInt(), ports.nextInt()));
         config = config.withPinot(config.pinot()
-                .withPorts(
-                        PortCheck.freePort(),
-                        PortCheck.freePort(),
-                        PortCheck.freePort(),
-                        PortCheck.freePort(),
-                        PortCheck.freePort()));
-        config = config.withQuery(config.query().withPorts(PortCheck.freePort(), PortCheck.freePort()));
+                .withPorts(ports.nextInt(), ports.nextInt(), ports.nextInt(), ports.nextInt(), ports.nextInt()));
+        config = config.withQuery(config.query().withPorts(ports.nextInt(), ports.nextInt()));
         EmbeddedStack stack = new EmbeddedStack(config);
         long startNanos = System.nanoTime();
         try {
