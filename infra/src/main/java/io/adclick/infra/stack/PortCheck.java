@@ -3,9 +3,10 @@ package io.adclick.infra.stack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.PrimitiveIterator;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Checks before starting that the stack's loopback ports are free. */
 public final class PortCheck {
@@ -37,29 +38,27 @@ public final class PortCheck {
         }
     }
 
+    private static final int TEST_PORTS_FROM = 20_000;
+    private static final int TEST_PORTS_TO = 32_768;
+
     /**
-     * Ports that were free a moment ago and differ from each other (for tests). All are held open
-     * together while they are chosen, so the system cannot hand out one of them twice.
+     * Ports that were free a moment ago and differ from each other (for tests). They are drawn
+     * from {@code [20000, 32768)}, below the kernel's ephemeral range, so that no outgoing
+     * connection is given one of them between now and when a server binds it.
      */
     public static PrimitiveIterator.OfInt freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getByName(StackConfig.LOOPBACK)));
+        Set<Integer> ports = new LinkedHashSet<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100 * count && ports.size() < count; attempt++) {
+            int port = random.nextInt(TEST_PORTS_FROM, TEST_PORTS_TO);
+            if (!ports.contains(port) && isFree(port)) {
+                ports.add(port);
             }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).iterator();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot find %d free loopback ports".formatted(count), e);
-        } finally {
-            sockets.forEach(PortCheck::closeQuietly);
         }
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // the port was only reserved for a moment; nothing to release
+        if (ports.size() < count) {
+            throw new IllegalStateException(
+                    "Cannot find %d free loopback ports in [%d, %d)".formatted(count, TEST_PORTS_FROM, TEST_PORTS_TO));
         }
+        return ports.stream().mapToInt(Integer::intValue).iterator();
     }
 }
