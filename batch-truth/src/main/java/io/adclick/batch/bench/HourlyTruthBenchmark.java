@@ -2,11 +2,15 @@ package io.adclick.batch.bench;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.adclick.batch.SparkSessions;
@@ -25,11 +29,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.MapType;
 
 /**
  * Hourly truth job throughput: writes a synthetic hour of raw events (85% impressions, 15% clicks
@@ -91,7 +99,9 @@ public final class HourlyTruthBenchmark {
                     cpu / seconds,
                     rowsIn / cpu,
                     run.counts().billableClicks());
+            System.out.printf("%s run counts: %s%n", round, run.counts());
         }
+        printChecksums(spark, tables);
         System.out.printf(
                 "peak RSS of this JVM (driver + local executors): %.0f MiB, heap max %d MiB%n",
                 peakRssMiB(), Runtime.getRuntime().maxMemory() >> 20);
@@ -168,6 +178,26 @@ public final class HourlyTruthBenchmark {
                                 .as("ip"),
                         lit("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148")
                                 .as("user_agent"));
+    }
+
+    /**
+     * Prints, per output table, its row count and a checksum of its rows without {@code job_run_id},
+     * so two versions of the job can be compared beyond the counts.
+     */
+    private static void printChecksums(SparkSession spark, TruthTables tables) {
+        for (TableIdentifier table :
+                List.of(AdclickTables.BILLING_HOURLY, AdclickTables.CLICK_DECISIONS, AdclickTables.FRAUD_DECISIONS)) {
+            Dataset<Row> rows = spark.table(tables.sqlName(table)).drop("job_run_id");
+            Column[] hashed = Arrays.stream(rows.schema().fields())
+                    .map(field ->
+                            field.dataType() instanceof MapType ? map_entries(col(field.name())) : col(field.name()))
+                    .toArray(Column[]::new);
+            Row checksum = rows.agg(
+                            count(lit(1)),
+                            sum(xxhash64(hashed).cast("decimal(38,0)")).cast("string"))
+                    .first();
+            System.out.printf("checksum %s: %,d rows, %s%n", table, checksum.getLong(0), checksum.getString(1));
+        }
     }
 
     private static double processCpuSeconds() {
