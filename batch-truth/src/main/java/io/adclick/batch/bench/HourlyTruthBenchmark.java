@@ -52,6 +52,9 @@ import org.apache.spark.sql.types.MapType;
 public final class HourlyTruthBenchmark {
     private static final Instant HOUR = Instant.parse("2026-11-23T10:00:00Z");
 
+    /** Columns that differ between two runs on the same rows: ids, snapshots and file paths. */
+    private static final List<String> PER_RUN_COLUMNS = List.of("job_run_id", "raw_snapshot_id", "raw_file");
+
     private HourlyTruthBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -181,13 +184,13 @@ public final class HourlyTruthBenchmark {
     }
 
     /**
-     * Prints, per output table, its row count and a checksum of its rows without {@code job_run_id},
-     * so two versions of the job can be compared beyond the counts.
+     * Prints, per output table, its row count and a checksum of its rows without the {@link
+     * #PER_RUN_COLUMNS}, so two versions of the job can be compared beyond the counts.
      */
     private static void printChecksums(SparkSession spark, TruthTables tables) {
         for (TableIdentifier table :
                 List.of(AdclickTables.BILLING_HOURLY, AdclickTables.CLICK_DECISIONS, AdclickTables.FRAUD_DECISIONS)) {
-            Dataset<Row> rows = spark.table(tables.sqlName(table)).drop("job_run_id");
+            Dataset<Row> rows = spark.table(tables.sqlName(table)).drop(PER_RUN_COLUMNS.toArray(String[]::new));
             Column[] hashed = Arrays.stream(rows.schema().fields())
                     .map(field ->
                             field.dataType() instanceof MapType ? map_entries(col(field.name())) : col(field.name()))
