@@ -28,6 +28,10 @@ public final class SparkSessions {
                 .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                 .config("spark.sql.shuffle.partitions", Integer.toString(config.shufflePartitions()))
                 .config("spark.sql.adaptive.enabled", "true")
+                // A rank limit (row_number() = 1) would sort every row before the shuffle to drop
+                // rows early; our keys (event_id, impression_id) are nearly unique, so it drops
+                // almost none and the sort after the shuffle is the only one needed.
+                .config("spark.sql.optimizer.windowGroupLimitThreshold", "-1")
                 .getOrCreate();
     }
 }

@@ -8,12 +8,14 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.adclick.batch.rules.FraudRules;
 import java.sql.Timestamp;
@@ -80,13 +82,9 @@ public final class ClickDecider {
         Dataset<Row> firstClicks = clicks.filter(col("event_copy").equalTo(1))
                 .withColumn("first_click_of_impression", first(col("event_id")).over(firstBy(col("impression_id"))))
                 .select("event_id", "first_click_of_impression");
-        Dataset<Row> firstImpressions = input.filter(col("event_type").equalTo("impression"))
-                .groupBy("impression_id")
-                .agg(min("event_time").as("first_impression_time"));
-
         Dataset<Row> partitionClicks = clicks.filter(inPartition)
                 .join(firstClicks, "event_id")
-                .join(firstImpressions, new String[] {"impression_id"}, "left");
+                .join(firstImpressionOfClicked(input, inPartition), new String[] {"impression_id"}, "left");
         Dataset<Row> distinctClicks = partitionClicks.filter(col("event_copy").equalTo(1));
         Dataset<Row> flags = fraudRules.flagAll(distinctClicks);
         Dataset<Row> flagsPerClick = flags.groupBy("event_id")
@@ -112,12 +110,37 @@ public final class ClickDecider {
 
         Dataset<Row> impressions = input.filter(
                         col("event_type").equalTo("impression").and(inPartition))
-                .withColumn("event_copy", row_number().over(firstBy(col("event_id"))))
+                // The hash leads so that the sort under the window compares a well-spread 8-byte
+                // prefix instead of the ids' shared first characters ("imp:"); no join follows
+                // that could have reused a partitioning by event_id alone.
+                .withColumn("event_copy", row_number().over(firstBy(xxhash64(col("event_id")), col("event_id"))))
                 .filter(col("event_copy").equalTo(1))
                 .drop("event_copy");
         Dataset<Row> distinctDecided = decided.filter(col("event_copy").equalTo(1));
         Dataset<Row> fraudDecisions = fraudRules.flagAll(distinctDecided).join(distinctDecided, "event_id");
         return new DecidedPartition(decided, impressions, fraudDecisions, input.filter(inPartition));
+    }
+
+    /**
+     * For each {@code impression_id} a click of the partition refers to, the {@code event_time} of
+     * its first impression in {@code input} ({@code first_impression_time}; no row: not recorded).
+     * Impressions and the partition's clicks meet in one hash aggregation on three narrow columns,
+     * so no impression row is sorted or joined; only the clicked impressions are joined to clicks.
+     */
+    private static Dataset<Row> firstImpressionOfClicked(Dataset<Row> input, Column inPartition) {
+        Column isImpression = col("event_type").equalTo("impression");
+        Column isPartitionClick = col("event_type").equalTo("click").and(inPartition);
+        return input.filter(isImpression.or(isPartitionClick))
+                .select(
+                        col("impression_id"),
+                        when(isImpression, col("event_time")).as("impression_time"),
+                        isPartitionClick.as("clicked"))
+                .groupBy("impression_id")
+                .agg(
+                        max(col("clicked")).as("clicked"),
+                        min(col("impression_time")).as("first_impression_time"))
+                .filter(col("clicked"))
+                .select("impression_id", "first_impression_time");
     }
 
     private static Column decision() {
@@ -131,8 +154,9 @@ public final class ClickDecider {
                 .otherwise(lit(Decisions.BILLABLE));
     }
 
-    private static WindowSpec firstBy(Column key) {
-        return Window.partitionBy(key)
+    /** Rows of one {@code keys} value, the first one first. */
+    private static WindowSpec firstBy(Column... keys) {
+        return Window.partitionBy(keys)
                 .orderBy(
                         col("event_time"),
                         col("received_at"),

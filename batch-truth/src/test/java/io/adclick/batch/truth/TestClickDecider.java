@@ -93,6 +93,49 @@ class TestClickDecider {
     }
 
     @Test
+    void aClickWhoseImpressionArrivedTwiceIsBilledOnceAndTheImpressionCountedOnce() {
+        DecidedPartition decided = decided(
+                impression("i1", T.minusSeconds(5)).receivedAt(T.plusSeconds(30)),
+                impression("i1", T.minusSeconds(5)),
+                click("k1", "i1", T));
+
+        assertThat(decided.clicks().select("event_id", "decision").collectAsList())
+                .extracting(row -> row.getString(0) + " " + row.getString(1))
+                .containsExactly("k1 billable");
+        assertThat(decided.impressions().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstCopyOfAnImpressionIsTheOneCounted() {
+        List<Row> impressions = decided(
+                        impression("i1", T).receivedAt(T.plusSeconds(2)).campaign("c-late"),
+                        impression("i1", T).receivedAt(T.plusSeconds(1)).campaign("c-early"),
+                        impression("i2", T).campaign("c2"))
+                .impressions()
+                .orderBy("event_id")
+                .select("event_id", "campaign_id")
+                .collectAsList();
+
+        assertThat(impressions)
+                .extracting(row -> row.getString(0) + " " + row.getString(1))
+                .containsExactly("imp:i1 c-early", "imp:i2 c2");
+    }
+
+    @Test
+    void aClickIsTimedFromTheEarliestImpressionOfItsImpressionId() {
+        List<Row> clicks = decided(
+                        impression("i1", T.minusSeconds(1)).withEventId("imp:i1-again"),
+                        impression("i1", T.minusSeconds(30)),
+                        click("k1", "i1", T))
+                .clicks()
+                .select("event_id", "first_impression_time")
+                .collectAsList();
+
+        assertThat(clicks).hasSize(1);
+        assertThat(clicks.get(0).getTimestamp(1).toInstant()).isEqualTo(T.minusSeconds(30));
+    }
+
+    @Test
     void aClickOnAnExpiredTokenIsNeverBillable() {
         assertThat(decide(
                         impression("i1", T.minusSeconds(5)),
