@@ -80,12 +80,12 @@ public final class EstimatesPipeline {
                 .name("first-click-per-impression")
                 .uid(FIRST_CLICK_UID);
 
-        DataStream<MinuteRollup> rollups = marked.keyBy(new SaltedKey(config.saltBuckets()))
+        DataStream<MinuteRollup> rollups = marked.keyBy(new SaltedKey(config.saltBuckets()), StringKeyTypeInfo.INSTANCE)
                 .process(new SaltedMinuteAggregator(
                         lateness, config.sketchLgNominalEntries(), updateDelay, config.dedupTtl(), earlyFireInterval))
                 .name("salted-minute-partials")
                 .uid("salted-minute-partials")
-                .keyBy(PartialRollup::mergeKey)
+                .keyBy(PartialRollup::mergeKey, StringKeyTypeInfo.INSTANCE)
                 .process(new RollupMerger(
                         lateness, config.sketchLgNominalEntries(), updateDelay, earlyFireInterval, clock))
                 .name("merge-minute-rollups")

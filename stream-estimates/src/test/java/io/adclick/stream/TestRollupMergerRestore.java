@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
@@ -24,7 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A merger restored from a checkpoint of the job before {@link PartialRollupSerializer}. */
+/**
+ * A merger restored from a checkpoint of the job before {@link PartialRollupSerializer} and
+ * {@link StringKeySerializer}: its partials written by the POJO serializer, its keys by Flink's
+ * {@code StringSerializer}.
+ */
 class TestRollupMergerRestore {
     static Stream<Arguments> backends() {
         return Stream.of(
@@ -37,14 +42,16 @@ class TestRollupMergerRestore {
     void restoresPartialsThatThePojoSerializerWrote(String name, Supplier<StateBackend> backend) throws Exception {
         OperatorSubtaskState checkpoint;
         try (KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> before =
-                harness(new PojoLayoutMerger(), backend.get())) {
+                harness(new PojoLayoutMerger(), Types.STRING, backend.get())) {
             before.open();
             before.processElement(partial(0, 10, 2, 1, 300_000, List.of("u1", "u2")), MINUTE_END);
             checkpoint = before.snapshot(1, 1);
         }
 
-        try (KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> after =
-                harness(new RollupMerger(LATENESS, 12, 2_000, 0, Clock.fixed(NOW, ZoneOffset.UTC)), backend.get())) {
+        try (KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> after = harness(
+                new RollupMerger(LATENESS, 12, 2_000, 0, Clock.fixed(NOW, ZoneOffset.UTC)),
+                StringKeyTypeInfo.INSTANCE,
+                backend.get())) {
             after.initializeState(checkpoint);
             after.open();
             after.processElement(partial(1, 20, 3, 2, 500_000, List.of("u2", "u3")), MINUTE_END);
@@ -63,10 +70,13 @@ class TestRollupMergerRestore {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> harness(
-            KeyedProcessFunction<String, PartialRollup, MinuteRollup> function, StateBackend backend) throws Exception {
+            KeyedProcessFunction<String, PartialRollup, MinuteRollup> function,
+            TypeInformation<String> keyType,
+            StateBackend backend)
+            throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(function), PartialRollup::mergeKey, Types.STRING);
+                        new KeyedProcessOperator<>(function), PartialRollup::mergeKey, keyType);
         harness.setStateBackend(backend);
         return harness;
     }

@@ -48,4 +48,19 @@ class TestStreamEstimatesJob {
                 .hasSize(2)
                 .allSatisfy(node -> assertThat(node.getStateKeySerializer()).isSameAs(HashedIdSerializer.INSTANCE));
     }
+
+    @Test
+    void theRollupStepsWriteTheirStringKeysInOneCall() {
+        JobSettings settings = JobSettings.defaults();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(Optional.empty()));
+
+        StreamEstimatesJob.wire(env, settings, Clock.systemUTC());
+
+        assertThat(env.getStreamGraph().getStreamNodes())
+                .filteredOn(node -> List.of("salted-minute-partials", "merge-minute-rollups")
+                        .contains(node.getTransformationUID()))
+                .hasSize(2)
+                .allSatisfy(node -> assertThat(node.getStateKeySerializer()).isSameAs(StringKeySerializer.INSTANCE));
+    }
 }
