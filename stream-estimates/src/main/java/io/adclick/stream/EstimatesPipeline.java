@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.rollup.MinuteRollup;
 import java.time.Clock;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -25,6 +26,21 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * the open minutes that changed: provisional revisions that the final one at the watermark replaces.
  */
 public final class EstimatesPipeline {
+    /**
+     * The uids of the deduplication and first-click steps since their state is keyed by
+     * {@link HashedId}. A new key type needs a new uid: Flink cannot restore keyed state under a
+     * key serializer other than the one that wrote it.
+     */
+    static final String DEDUP_UID = "dedup-event-id-hashed";
+
+    static final String FIRST_CLICK_UID = "first-click-per-impression-hashed";
+
+    /**
+     * The uids of steps whose state this pipeline no longer reads (keyed by the id strings): a
+     * checkpoint of an older job restores without them, see {@link JobSettings#flinkConfiguration}.
+     */
+    public static final List<String> RETIRED_UIDS = List.of("dedup-event-id", "first-click-per-impression");
+
     private final EstimatesConfig config;
     private final Clock clock;
 
@@ -53,23 +69,23 @@ public final class EstimatesPipeline {
                 .uid("route-late-events");
         DataStream<RawEvent> late = inTime.getSideOutput(LateEventRouter.LATE);
 
-        DataStream<StreamEvent> unique = inTime.keyBy(event -> event.eventId)
+        DataStream<StreamEvent> unique = inTime.keyBy(EventDeduplicator.KEY, HashedIdTypeInfo.INSTANCE)
                 .process(new EventDeduplicator(config.dedupTtl()))
                 .name("dedup-event-id")
-                .uid("dedup-event-id");
+                .uid(DEDUP_UID);
         // Impressions take this step too, although only clicks touch its state: with a single path
         // every event reaches the aggregation behind the watermarks it was sent with.
-        DataStream<StreamEvent> marked = unique.keyBy(event -> event.impressionId)
+        DataStream<StreamEvent> marked = unique.keyBy(FirstClickMarker.KEY, HashedIdTypeInfo.INSTANCE)
                 .process(new FirstClickMarker(config.firstClickTtl()))
                 .name("first-click-per-impression")
-                .uid("first-click-per-impression");
+                .uid(FIRST_CLICK_UID);
 
-        DataStream<MinuteRollup> rollups = marked.keyBy(new SaltedKey(config.saltBuckets()))
+        DataStream<MinuteRollup> rollups = marked.keyBy(new SaltedKey(config.saltBuckets()), StringKeyTypeInfo.INSTANCE)
                 .process(new SaltedMinuteAggregator(
                         lateness, config.sketchLgNominalEntries(), updateDelay, config.dedupTtl(), earlyFireInterval))
                 .name("salted-minute-partials")
                 .uid("salted-minute-partials")
-                .keyBy(PartialRollup::mergeKey)
+                .keyBy(PartialRollup::mergeKey, StringKeyTypeInfo.INSTANCE)
                 .process(new RollupMerger(
                         lateness, config.sketchLgNominalEntries(), updateDelay, earlyFireInterval, clock))
                 .name("merge-minute-rollups")

@@ -110,6 +110,9 @@ public record JobSettings(
     /**
      * The Flink configuration of the job: exactly-once checkpoints on disk, retained on
      * cancellation, and a restore from {@code restoreFrom} (a {@code chk-N} directory) when given.
+     * A restore drops the state of operators that are no longer in the job (their uids changed
+     * with the layout of their state, see {@link EstimatesPipeline#RETIRED_UIDS}) instead of
+     * failing.
      */
     public Configuration flinkConfiguration(Optional<Path> restoreFrom) {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -123,8 +126,12 @@ public record JobSettings(
         settings.put("parallelism.default", Integer.toString(parallelism));
         // Every type has a Flink serializer of its own: fail at job start rather than fall back to Kryo.
         settings.put("pipeline.generic-types", "false");
-        restoreFrom.ifPresent(path ->
-                settings.put("execution.state-recovery.path", path.toUri().toString()));
+        restoreFrom.ifPresent(path -> {
+            settings.put("execution.state-recovery.path", path.toUri().toString());
+            // A checkpoint of a job before the hashed id keys holds state of operators this job no
+            // longer has (EstimatesPipeline.RETIRED_UIDS): restore the rest rather than refuse to start.
+            settings.put("execution.state-recovery.ignore-unclaimed-state", "true");
+        });
         return Configuration.fromMap(settings);
     }
 }

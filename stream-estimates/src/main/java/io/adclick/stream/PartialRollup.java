@@ -1,10 +1,13 @@
 package io.adclick.stream;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * The totals of one salt of one rollup key and minute, as of one firing of
  * {@link SaltedMinuteAggregator}: the whole partial so far, not a delta, so that the merger can
- * replace the salt's previous value. A Flink POJO.
+ * replace the salt's previous value. Serialized by {@link PartialRollupSerializer}.
  */
+@TypeInfo(PartialRollupTypeInfo.Factory.class)
 public class PartialRollup {
     public String campaignId;
     public String adId;

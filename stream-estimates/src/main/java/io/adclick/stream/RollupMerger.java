@@ -14,7 +14,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -67,7 +66,7 @@ public final class RollupMerger extends KeyedProcessFunction<String, PartialRoll
     @Override
     public void open(OpenContext openContext) {
         partials = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("partials", Types.INT, TypeInformation.of(PartialRollup.class)));
+                .getMapState(new MapStateDescriptor<>("partials", Types.INT, PartialRollupTypeInfo.INSTANCE));
         revision = getRuntimeContext().getState(new ValueStateDescriptor<>("revision", Types.LONG));
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Types.BOOLEAN));
         provisional = getRuntimeContext().getState(new ValueStateDescriptor<>("provisional", Types.BOOLEAN));

@@ -126,7 +126,12 @@ public final class StreamEstimatesJob implements Callable<Integer> {
         JobSettings settings = settings();
         Optional<Path> restoreFrom = Optional.ofNullable(restoreFromLatest).flatMap(LatestCheckpoint::in);
         restoreFrom.ifPresentOrElse(
-                path -> LOG.info("Restoring from checkpoint {}", path),
+                path -> LOG.info(
+                        "Restoring from checkpoint {}. State of operators no longer in the job is dropped: a checkpoint"
+                                + " written before the id keys were hashed restores everything but its deduplication"
+                                + " and first-click memory ({}); those start empty",
+                        path,
+                        String.join(", ", EstimatesPipeline.RETIRED_UIDS)),
                 () -> LOG.info("Starting without a checkpoint"));
         Configuration configuration = settings.flinkConfiguration(restoreFrom);
         configuration.set(RestOptions.BIND_ADDRESS, restBindAddress);

@@ -16,6 +16,8 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -36,7 +38,10 @@ record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
     static PipelineRun of(
             EstimatesConfig config, int parallelism, List<RawEvent> events, MapFunction<RawEvent, RawEvent> pacing)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration configuration = new Configuration();
+        // as in the job: a type (in flight or in state) that would fall back to Kryo fails the test
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.setParallelism(parallelism);
         long outOfOrderness = config.maxOutOfOrderness().toMillis();
         WatermarkStrategy<RawEvent> perEvent = WatermarkStrategy.<RawEvent>forGenerator(

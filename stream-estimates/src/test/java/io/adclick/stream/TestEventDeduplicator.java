@@ -4,7 +4,6 @@ import static io.adclick.stream.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -14,12 +13,12 @@ import org.junit.jupiter.api.Test;
 class TestEventDeduplicator {
     static final Duration TTL = Duration.ofHours(25);
 
-    KeyedOneInputStreamOperatorTestHarness<String, StreamEvent, StreamEvent> harness;
+    KeyedOneInputStreamOperatorTestHarness<HashedId, StreamEvent, StreamEvent> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new EventDeduplicator(TTL), event -> event.eventId, Types.STRING);
+                new EventDeduplicator(TTL), EventDeduplicator.KEY, HashedIdTypeInfo.INSTANCE);
     }
 
     @AfterEach

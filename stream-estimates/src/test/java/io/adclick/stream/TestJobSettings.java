@@ -41,7 +41,8 @@ class TestJobSettings {
                 .containsEntry("state.backend.type", "hashmap")
                 .containsEntry("parallelism.default", "2")
                 .containsEntry("pipeline.generic-types", "false")
-                .doesNotContainKey("execution.state-recovery.path");
+                .doesNotContainKey("execution.state-recovery.path")
+                .doesNotContainKey("execution.state-recovery.ignore-unclaimed-state");
     }
 
     @Test
@@ -51,7 +52,8 @@ class TestJobSettings {
         assertThat(JobSettings.defaults()
                         .flinkConfiguration(Optional.of(checkpoint))
                         .toMap())
-                .containsEntry("execution.state-recovery.path", "file:///var/lib/adclick/checkpoints/abc/chk-7");
+                .containsEntry("execution.state-recovery.path", "file:///var/lib/adclick/checkpoints/abc/chk-7")
+                .containsEntry("execution.state-recovery.ignore-unclaimed-state", "true");
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.adclick.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -24,11 +26,41 @@ class TestStreamEstimatesJob {
                 .contains(
                         "events-raw-source",
                         "route-late-events",
-                        "dedup-event-id",
-                        "first-click-per-impression",
+                        EstimatesPipeline.DEDUP_UID,
+                        EstimatesPipeline.FIRST_CLICK_UID,
                         "salted-minute-partials",
                         "merge-minute-rollups");
         assertThat(graph.getStreamNodes()).allSatisfy(node -> assertThat(node.getTypeSerializersIn())
-                .doesNotHaveAnyElementsOfTypes(org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer.class));
+                .doesNotHaveAnyElementsOfTypes(KryoSerializer.class));
+    }
+
+    @Test
+    void theIdStepsAreKeyedByHashedIdsNotStrings() {
+        JobSettings settings = JobSettings.defaults();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(Optional.empty()));
+
+        StreamEstimatesJob.wire(env, settings, Clock.systemUTC());
+
+        assertThat(env.getStreamGraph().getStreamNodes())
+                .filteredOn(node -> List.of(EstimatesPipeline.DEDUP_UID, EstimatesPipeline.FIRST_CLICK_UID)
+                        .contains(node.getTransformationUID()))
+                .hasSize(2)
+                .allSatisfy(node -> assertThat(node.getStateKeySerializer()).isSameAs(HashedIdSerializer.INSTANCE));
+    }
+
+    @Test
+    void theRollupStepsWriteTheirStringKeysInOneCall() {
+        JobSettings settings = JobSettings.defaults();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(Optional.empty()));
+
+        StreamEstimatesJob.wire(env, settings, Clock.systemUTC());
+
+        assertThat(env.getStreamGraph().getStreamNodes())
+                .filteredOn(node -> List.of("salted-minute-partials", "merge-minute-rollups")
+                        .contains(node.getTransformationUID()))
+                .hasSize(2)
+                .allSatisfy(node -> assertThat(node.getStateKeySerializer()).isSameAs(StringKeySerializer.INSTANCE));
     }
 }
