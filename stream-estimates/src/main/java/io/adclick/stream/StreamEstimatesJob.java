@@ -127,9 +127,9 @@ public final class StreamEstimatesJob implements Callable<Integer> {
         Optional<Path> restoreFrom = Optional.ofNullable(restoreFromLatest).flatMap(LatestCheckpoint::in);
         restoreFrom.ifPresentOrElse(
                 path -> LOG.info(
-                        "Restoring from checkpoint {}. State of operators no longer in the job is dropped: a checkpoint"
-                                + " written before the id keys were hashed restores everything but its deduplication"
-                                + " and first-click memory ({}); those start empty",
+                        "Restoring from checkpoint {}. State of operators no longer in the job is dropped: if the"
+                                + " checkpoint was written before the id keys were hashed, its deduplication and"
+                                + " first-click memory ({}) is not restored and starts empty",
                         path,
                         String.join(", ", EstimatesPipeline.RETIRED_UIDS)),
                 () -> LOG.info("Starting without a checkpoint"));
