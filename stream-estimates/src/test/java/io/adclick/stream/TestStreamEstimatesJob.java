@@ -3,25 +3,20 @@ package io.adclick.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 
 class TestStreamEstimatesJob {
     @Test
     void theJobGraphNeedsNoKryoAndNamesEveryStatefulStep() {
-        JobSettings settings = JobSettings.defaults();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(Optional.empty()));
+        Collection<StreamNode> nodes = wiredJobNodes();
 
-        StreamEstimatesJob.wire(env, settings, Clock.systemUTC());
-        StreamGraph graph = env.getStreamGraph();
-
-        assertThat(graph.getStreamNodes())
+        assertThat(nodes)
                 .extracting(StreamNode::getTransformationUID)
                 .contains(
                         "events-raw-source",
@@ -30,19 +25,13 @@ class TestStreamEstimatesJob {
                         EstimatesPipeline.FIRST_CLICK_UID,
                         "salted-minute-partials",
                         "merge-minute-rollups");
-        assertThat(graph.getStreamNodes()).allSatisfy(node -> assertThat(node.getTypeSerializersIn())
+        assertThat(nodes).allSatisfy(node -> assertThat(node.getTypeSerializersIn())
                 .doesNotHaveAnyElementsOfTypes(KryoSerializer.class));
     }
 
     @Test
     void theIdStepsAreKeyedByHashedIdsNotStrings() {
-        JobSettings settings = JobSettings.defaults();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(Optional.empty()));
-
-        StreamEstimatesJob.wire(env, settings, Clock.systemUTC());
-
-        assertThat(env.getStreamGraph().getStreamNodes())
+        assertThat(wiredJobNodes())
                 .filteredOn(node -> List.of(EstimatesPipeline.DEDUP_UID, EstimatesPipeline.FIRST_CLICK_UID)
                         .contains(node.getTransformationUID()))
                 .hasSize(2)
@@ -51,16 +40,18 @@ class TestStreamEstimatesJob {
 
     @Test
     void theRollupStepsWriteTheirStringKeysInOneCall() {
-        JobSettings settings = JobSettings.defaults();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(Optional.empty()));
-
-        StreamEstimatesJob.wire(env, settings, Clock.systemUTC());
-
-        assertThat(env.getStreamGraph().getStreamNodes())
+        assertThat(wiredJobNodes())
                 .filteredOn(node -> List.of("salted-minute-partials", "merge-minute-rollups")
                         .contains(node.getTransformationUID()))
                 .hasSize(2)
                 .allSatisfy(node -> assertThat(node.getStateKeySerializer()).isSameAs(StringKeySerializer.INSTANCE));
+    }
+
+    private static Collection<StreamNode> wiredJobNodes() {
+        JobSettings settings = JobSettings.defaults();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(settings.flinkConfiguration(Optional.empty()));
+        StreamEstimatesJob.wire(env, settings, Clock.systemUTC());
+        return env.getStreamGraph().getStreamNodes();
     }
 }
