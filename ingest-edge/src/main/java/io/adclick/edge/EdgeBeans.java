@@ -3,9 +3,11 @@ package io.adclick.edge;
 import io.adclick.edge.client.DeviceClassifier;
 import io.adclick.edge.config.ClientConfig;
 import io.adclick.edge.config.KafkaConfig;
+import io.adclick.edge.config.OverloadConfig;
 import io.adclick.edge.config.RateLimitConfig;
 import io.adclick.edge.config.SpoolConfig;
 import io.adclick.edge.config.TokenConfig;
+import io.adclick.edge.log.AckProgress;
 import io.adclick.edge.log.DeliveryMode;
 import io.adclick.edge.log.DiskSpool;
 import io.adclick.edge.log.KafkaAppender;
@@ -13,10 +15,12 @@ import io.adclick.edge.log.KafkaStatus;
 import io.adclick.edge.log.RawLogWriter;
 import io.adclick.edge.log.SpoolDrainer;
 import io.adclick.edge.metrics.EdgeMetrics;
+import io.adclick.edge.overload.ConcurrencyLimits;
 import io.adclick.edge.ratelimit.SourceRateLimiter;
 import io.adclick.schemas.token.TokenVerifier;
 import io.adclick.schemas.wire.Topics;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
@@ -26,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -67,6 +73,18 @@ public class EdgeBeans {
     }
 
     @Singleton
+    ConcurrencyLimits concurrencyLimits(OverloadConfig config, MeterRegistry registry) {
+        return new ConcurrencyLimits(config, registry);
+    }
+
+    @Singleton
+    AckProgress ackProgress(EdgeMetrics metrics) {
+        AckProgress progress = new AckProgress();
+        metrics.bind(progress);
+        return progress;
+    }
+
+    @Singleton
     @Bean(preDestroy = "close")
     DiskSpool diskSpool(SpoolConfig config, DeliveryMode mode, KafkaStatus status, EdgeMetrics metrics) {
         DiskSpool spool = DiskSpool.open(config.dir(), config.maxBytes(), config.segmentBytes());
@@ -76,7 +94,7 @@ public class EdgeBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    KafkaAppender kafkaAppender(KafkaConfig config, KafkaStatus status, EdgeMetrics metrics) {
+    KafkaAppender kafkaAppender(KafkaConfig config, KafkaStatus status, AckProgress progress, EdgeMetrics metrics) {
         Map<String, Object> settings = Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "adclick-edge"),
@@ -85,6 +103,7 @@ public class EdgeBeans {
                 Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression()),
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis()),
                 Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, config.batchSize()),
+                Map.entry(ProducerConfig.BUFFER_MEMORY_CONFIG, config.bufferMemory()),
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis()),
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int)
                         config.deliveryTimeout().toMillis()),
@@ -93,7 +112,11 @@ public class EdgeBeans {
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class),
                 Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         return new KafkaAppender(
-                new KafkaProducer<byte[], byte[]>(settings), status, metrics.kafkaSendLatency(), config.closeTimeout());
+                new KafkaProducer<byte[], byte[]>(settings),
+                status,
+                progress,
+                metrics.kafkaSendLatency(),
+                config.closeTimeout());
     }
 
     @Singleton
@@ -108,13 +131,28 @@ public class EdgeBeans {
     }
 
     @Singleton
+    @Named("stall-checks")
+    @Bean(preDestroy = "shutdown")
+    ScheduledExecutorService stallCheckExecutor() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "edge-kafka-stall-checks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    @Singleton
     RawLogWriter rawLogWriter(
             KafkaAppender kafka,
             DiskSpool spool,
             DeliveryMode mode,
+            AckProgress progress,
             KafkaConfig config,
-            @Named("kafka-send") ExecutorService sendExecutor) {
-        return new RawLogWriter(kafka, spool, mode, config.ackTimeout(), sendExecutor);
+            @Named("kafka-send") ExecutorService sendExecutor,
+            @Named("stall-checks") ScheduledExecutorService stallChecks) {
+        return new RawLogWriter(kafka, spool, mode, progress, config.stallTimeout(), sendExecutor, stallChecks);
     }
 
     @Singleton

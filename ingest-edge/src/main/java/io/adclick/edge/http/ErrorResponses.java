@@ -27,6 +27,8 @@ public final class ErrorResponses {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     /** {@code 429}. */
     public static final String RATE_LIMITED = "rate_limited";
+    /** {@code 503} when the edge is at its concurrency limit. */
+    public static final String OVERLOADED = "overloaded";
     /** {@code 503} when the spool cannot take more events. */
     public static final String SPOOL_FULL = "spool_full";
     /** {@code 500}. */

@@ -2,11 +2,13 @@ package io.adclick.edge.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.edge.log.AckProgress;
 import io.adclick.edge.log.DeliveryMode;
 import io.adclick.edge.log.DiskSpool;
 import io.adclick.edge.log.KafkaStatus;
 import io.adclick.schemas.event.EventType;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -72,6 +74,13 @@ public final class EdgeMetrics {
         return spoolDrainedBatches;
     }
 
+    /** Publishes the records sent to Kafka and not yet acknowledged as a gauge. */
+    public void bind(AckProgress progress) {
+        Gauge.builder(PREFIX + "kafka.outstanding", progress, AckProgress::outstanding)
+                .description("Records sent to Kafka and neither acknowledged nor failed yet")
+                .register(registry);
+    }
+
     /** Publishes the spool depth, the delivery mode and Kafka's reachability as gauges. */
     public void bind(DiskSpool spool, DeliveryMode mode, KafkaStatus kafka) {
         Gauge.builder(PREFIX + "spool.depth.records", spool, DiskSpool::depthRecords)
@@ -86,6 +95,9 @@ public final class EdgeMetrics {
                 .register(registry);
         Gauge.builder(PREFIX + "spooling", mode, m -> m.isSpooling() ? 1 : 0)
                 .description("1 while new events go to the spool instead of Kafka")
+                .register(registry);
+        FunctionCounter.builder(PREFIX + "spooling.switches", mode, DeliveryMode::switchesToSpooling)
+                .description("Times the edge went from sending to Kafka to spooling (Kafka stalled or failed)")
                 .register(registry);
         Gauge.builder(PREFIX + "kafka.up", kafka, k -> k.isUp() ? 1 : 0)
                 .description("1 when the last contact with Kafka succeeded")

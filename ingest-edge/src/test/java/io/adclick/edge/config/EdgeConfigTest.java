@@ -17,10 +17,11 @@ class EdgeConfigTest {
             assertThat(context.getBean(KafkaConfig.class))
                     .isEqualTo(new KafkaConfig(
                             "127.0.0.1:9092",
-                            Duration.ofMillis(500),
+                            Duration.ofSeconds(2),
                             Duration.ofMillis(50),
                             Duration.ZERO,
                             131_072,
+                            64L << 20,
                             "lz4",
                             Duration.ofSeconds(120),
                             Duration.ofSeconds(30),
@@ -42,6 +43,8 @@ class EdgeConfigTest {
                     .isEqualTo(new RateLimitConfig(true, 200_000, 400_000, 100_000, Duration.ofMinutes(10)));
             assertThat(context.getBean(ClientConfig.class))
                     .isEqualTo(new ClientConfig(false, Duration.ofDays(365), false, 10_000));
+            assertThat(context.getBean(OverloadConfig.class))
+                    .isEqualTo(new OverloadConfig(true, Duration.ofSeconds(1), 16, 4, 128, 128, 16, 2048));
             assertThat(context.getProperty("micronaut.server.max-request-size", Long.class))
                     .hasValue(1_048_576L);
         }
@@ -51,10 +54,11 @@ class EdgeConfigTest {
     void explicitKeys() {
         Map<String, Object> properties = Map.ofEntries(
                 Map.entry("adclick.edge.kafka.bootstrap-servers", "10.0.0.1:9092,10.0.0.2:9092"),
-                Map.entry("adclick.edge.kafka.ack-timeout", "2s"),
+                Map.entry("adclick.edge.kafka.stall-timeout", "5s"),
                 Map.entry("adclick.edge.kafka.max-block", "100ms"),
                 Map.entry("adclick.edge.kafka.linger", "2ms"),
                 Map.entry("adclick.edge.kafka.batch-size", "65536"),
+                Map.entry("adclick.edge.kafka.buffer-memory", "8388608"),
                 Map.entry("adclick.edge.kafka.compression", "zstd"),
                 Map.entry("adclick.edge.kafka.delivery-timeout", "60s"),
                 Map.entry("adclick.edge.kafka.request-timeout", "20s"),
@@ -80,15 +84,24 @@ class EdgeConfigTest {
                 Map.entry("adclick.edge.client.trust-forwarded-for", "true"),
                 Map.entry("adclick.edge.client.uid-cookie-max-age", "30d"),
                 Map.entry("adclick.edge.client.uid-cookie-secure", "true"),
-                Map.entry("adclick.edge.client.user-agent-cache-size", "50"));
+                Map.entry("adclick.edge.client.user-agent-cache-size", "50"),
+                Map.entry("adclick.edge.overload.enabled", "false"),
+                Map.entry("adclick.edge.overload.retry-after", "3s"),
+                Map.entry("adclick.edge.overload.batch-initial-limit", "5"),
+                Map.entry("adclick.edge.overload.batch-min-limit", "2"),
+                Map.entry("adclick.edge.overload.batch-max-limit", "10"),
+                Map.entry("adclick.edge.overload.tracking-initial-limit", "50"),
+                Map.entry("adclick.edge.overload.tracking-min-limit", "20"),
+                Map.entry("adclick.edge.overload.tracking-max-limit", "100"));
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             assertThat(context.getBean(KafkaConfig.class))
                     .isEqualTo(new KafkaConfig(
                             "10.0.0.1:9092,10.0.0.2:9092",
-                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(5),
                             Duration.ofMillis(100),
                             Duration.ofMillis(2),
                             65_536,
+                            8L << 20,
                             "zstd",
                             Duration.ofSeconds(60),
                             Duration.ofSeconds(20),
@@ -111,6 +124,8 @@ class EdgeConfigTest {
                     .isEqualTo(new RateLimitConfig(false, 10, 20, 5, Duration.ofMinutes(1)));
             assertThat(context.getBean(ClientConfig.class))
                     .isEqualTo(new ClientConfig(true, Duration.ofDays(30), true, 50));
+            assertThat(context.getBean(OverloadConfig.class))
+                    .isEqualTo(new OverloadConfig(false, Duration.ofSeconds(3), 5, 2, 10, 50, 20, 100));
             assertThat(context.getProperty("micronaut.server.max-request-size", Long.class))
                     .hasValue(65_536L);
         }
@@ -123,6 +138,11 @@ class EdgeConfigTest {
         }
         try (ApplicationContext context = ApplicationContext.run(Map.of("adclick.edge.batch.max-events", "0"))) {
             assertThatThrownBy(() -> context.getBean(BatchConfig.class)).hasMessageContaining("maxEvents");
+        }
+        try (ApplicationContext context =
+                ApplicationContext.run(Map.of("adclick.edge.overload.batch-min-limit", "100"))) {
+            assertThatThrownBy(() -> context.getBean(OverloadConfig.class))
+                    .hasMessageContaining("adclick.edge.overload.batch-*-limit");
         }
     }
 }

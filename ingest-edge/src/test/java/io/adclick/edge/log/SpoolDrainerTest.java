@@ -79,8 +79,8 @@ class SpoolDrainerTest {
     }
 
     private SpoolDrainer drainer(DiskSpool spool, MockProducer<byte[], byte[]> producer, Counter drained) {
-        KafkaAppender kafka =
-                new KafkaAppender(producer, new KafkaStatus(), registry.timer("send"), Duration.ofSeconds(1));
+        KafkaAppender kafka = new KafkaAppender(
+                producer, new KafkaStatus(), new AckProgress(), registry.timer("send"), Duration.ofSeconds(1));
         return new SpoolDrainer(
                 spool,
                 kafka,
