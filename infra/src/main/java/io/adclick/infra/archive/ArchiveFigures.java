@@ -33,9 +33,10 @@ public final class ArchiveFigures {
      * @param rows {@code total-records} of the current snapshot
      * @param currentSnapshotId the current snapshot, empty while the table has none
      * @param committedAt when the current snapshot was committed
-     * @param validThrough the Iceberg sink's valid-through timestamp of the current snapshot
-     *     ({@code kafka.connect.valid-through-ts}): every record with an earlier Kafka timestamp is committed;
-     *     empty when the snapshot does not carry one
+     * @param validThrough the newest valid-through timestamp the Iceberg sink recorded in a snapshot still in
+     *     the metadata ({@code kafka.connect.valid-through-ts}): every record with an earlier Kafka timestamp is
+     *     committed. A later snapshot without one (a commit cycle that timed out waiting for a task, or a
+     *     maintenance rewrite) does not undo that promise; empty when no snapshot carries one
      */
     public record TableFigures(
             int snapshots,
@@ -56,12 +57,12 @@ public final class ArchiveFigures {
             Optional<Instant> validThrough = Optional.empty();
             for (JsonNode snapshot : metadata.path("snapshots")) {
                 count++;
+                JsonNode summary = snapshot.path("summary");
                 if (snapshot.path("snapshot-id").asLong() == current) {
-                    JsonNode summary = snapshot.path("summary");
                     rows = summary.path("total-records").asLong(0);
                     committedAt = millis(snapshot.path("timestamp-ms"));
-                    validThrough = timestamp(summary.path(VALID_THROUGH_PROPERTY));
                 }
+                validThrough = newest(validThrough, timestamp(summary.path(VALID_THROUGH_PROPERTY)));
             }
             return new TableFigures(
                     count,
@@ -69,6 +70,13 @@ public final class ArchiveFigures {
                     current == -1 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(current),
                     committedAt,
                     validThrough);
+        }
+
+        private static Optional<Instant> newest(Optional<Instant> a, Optional<Instant> b) {
+            if (a.isEmpty()) {
+                return b;
+            }
+            return b.filter(instant -> instant.isAfter(a.get())).or(() -> a);
         }
 
         /** An ISO-8601 timestamp with offset ({@code 2026-11-26T07:11:18.772Z}) or epoch milliseconds. */

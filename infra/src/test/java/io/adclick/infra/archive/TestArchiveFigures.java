@@ -34,6 +34,25 @@ class TestArchiveFigures {
     }
 
     @Test
+    void aLaterSnapshotWithoutAValidThroughTimestampKeepsTheNewestOneRecorded() throws Exception {
+        TableFigures figures = TableFigures.of(
+                JSON.readTree(
+                        """
+                {"current-snapshot-id": 33, "snapshots": [
+                  {"snapshot-id": 31, "timestamp-ms": 1000,
+                   "summary": {"total-records": "5", "kafka.connect.valid-through-ts": "1970-01-01T00:00:00.800Z"}},
+                  {"snapshot-id": 32, "timestamp-ms": 2000,
+                   "summary": {"total-records": "9", "kafka.connect.valid-through-ts": "1970-01-01T00:00:01.500Z"}},
+                  {"snapshot-id": 33, "timestamp-ms": 3000, "summary": {"total-records": "12"}}
+                ]}
+                """));
+
+        assertThat(figures.rows()).isEqualTo(12);
+        assertThat(figures.committedAt()).contains(Instant.ofEpochMilli(3000));
+        assertThat(figures.validThrough()).contains(Instant.ofEpochMilli(1500));
+    }
+
+    @Test
     void aTableWithoutSnapshotsHasNoFigures() throws Exception {
         TableFigures figures = TableFigures.of(JSON.readTree("{\"current-snapshot-id\": -1, \"snapshots\": []}"));
 
