@@ -28,9 +28,11 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Batch API throughput: POSTs batches of signed events to a running edge for a fixed time with a
  * fixed number of requests in flight, then prints events/s acknowledged, the growth of
- * {@code events.raw} (what Kafka really holds), and events per CPU-second of the edge and broker.
+ * {@code events.raw} (what Kafka really holds), the requests' latency, and events per CPU-second of
+ * the edge and broker. A request the edge sheds ({@code 503 overloaded}) is retried after its
+ * {@code Retry-After}, as a well-behaved client does.
  *
- * <p>Usage: {@code IngestBenchmark EDGE_URL BOOTSTRAP SECONDS CONCURRENCY EDGE_PID BROKER_PID}.
+ * <p>Usage: {@code IngestBenchmark EDGE_URL BOOTSTRAP SECONDS CONCURRENCY EDGE_PID BROKER_PID SEED}.
  */
 public final class IngestBenchmark {
     private static final int BATCH_SIZE = 1_000;
@@ -40,8 +42,9 @@ public final class IngestBenchmark {
     private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: IngestBenchmark EDGE_URL BOOTSTRAP SECONDS CONCURRENCY EDGE_PID BROKER_PID");
+        if (args.length != 7) {
+            System.err.println(
+                    "usage: IngestBenchmark EDGE_URL BOOTSTRAP SECONDS CONCURRENCY EDGE_PID BROKER_PID SEED");
             System.exit(2);
         }
         URI endpoint = URI.create(args[0] + "/v1/events");
@@ -51,7 +54,7 @@ public final class IngestBenchmark {
         ProcessCpu edge = new ProcessCpu(Long.parseLong(args[4]));
         ProcessCpu broker = new ProcessCpu(Long.parseLong(args[5]));
 
-        List<byte[]> bodies = bodies();
+        List<byte[]> bodies = bodies(Long.parseLong(args[6]));
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -73,7 +76,12 @@ public final class IngestBenchmark {
             Thread.sleep(2_000);
             long landed = endOffsets(admin) - offsetsBefore;
 
-            System.out.printf("requests: %,d ok, %,d failed%n", result.okRequests(), result.failedRequests());
+            System.out.printf(
+                    "requests: %,d ok, %,d shed (503 overloaded), %,d failed%n",
+                    result.okRequests(), result.shedRequests(), result.failedRequests());
+            System.out.printf(
+                    "request latency (ok): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    result.latencyMillis(0.50), result.latencyMillis(0.99), result.latencyMillis(1.0));
             System.out.printf(
                     "events acknowledged: %,d in %.1f s = %,.0f events/s%n",
                     result.accepted(), elapsed, result.accepted() / elapsed);
@@ -91,13 +99,23 @@ public final class IngestBenchmark {
         }
     }
 
-    private record Result(long accepted, long okRequests, long failedRequests) {}
+    private record Result(long accepted, long okRequests, long shedRequests, long failedRequests, long[] latencies) {
+        double latencyMillis(double quantile) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.min(latencies.length - 1, Math.ceil(quantile * latencies.length) - 1);
+            return latencies[Math.max(0, index)] / 1e6;
+        }
+    }
 
     private static Result run(HttpClient client, URI endpoint, List<byte[]> bodies, int concurrency, Duration duration)
             throws Exception {
         AtomicLong accepted = new AtomicLong();
         AtomicLong ok = new AtomicLong();
+        AtomicLong shed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        java.util.Queue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> workers = new ArrayList<>();
@@ -112,12 +130,20 @@ public final class IngestBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i++ % bodies.size())))
                             .build();
                     try {
+                        long sent = System.nanoTime();
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() == 200) {
+                            latencies.add(System.nanoTime() - sent);
                             ok.incrementAndGet();
                             accepted.addAndGet(JSON.readTree(response.body())
                                     .path("accepted")
                                     .asLong());
+                        } else if (response.statusCode() == 503) {
+                            shed.incrementAndGet();
+                            long retryAfter = response.headers()
+                                    .firstValueAsLong("Retry-After")
+                                    .orElse(1);
+                            Thread.sleep(Math.min(retryAfter, 5) * 1_000);
                         } else {
                             failed.incrementAndGet();
                         }
@@ -132,12 +158,13 @@ public final class IngestBenchmark {
             worker.get();
         }
         pool.shutdown();
-        return new Result(accepted.get(), ok.get(), failed.get());
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(accepted.get(), ok.get(), shed.get(), failed.get(), sorted);
     }
 
-    private static List<byte[]> bodies() {
+    private static List<byte[]> bodies(long seed) {
         Instant now = Instant.now();
-        List<RawEvent> events = SampleEvents.generate(BATCH_SIZE * DISTINCT_BODIES, 11, now);
+        List<RawEvent> events = SampleEvents.generate(BATCH_SIZE * DISTINCT_BODIES, seed, now);
         List<byte[]> bodies = new ArrayList<>();
         for (int b = 0; b < DISTINCT_BODIES; b++) {
             ArrayNode batch = JSON.createArrayNode();

@@ -72,6 +72,11 @@ public final class IcebergCatalog extends ChildProcessComponent {
     }
 
     @Override
+    protected boolean processesInBackground() {
+        return true;
+    }
+
+    @Override
     protected List<String> command() {
         JavaCommand command = JavaCommand.of(MAIN_CLASS)
                 .component(NAME)

@@ -64,6 +64,11 @@ public final class KafkaConnectWorker extends ChildProcessComponent {
     }
 
     @Override
+    protected boolean processesInBackground() {
+        return true;
+    }
+
+    @Override
     protected List<String> command() {
         return JavaCommand.of(MAIN_CLASS)
                 .component(NAME)

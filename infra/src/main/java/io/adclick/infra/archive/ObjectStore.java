@@ -65,6 +65,11 @@ public final class ObjectStore extends ChildProcessComponent {
     }
 
     @Override
+    protected boolean processesInBackground() {
+        return true;
+    }
+
+    @Override
     protected List<String> command() {
         return JavaCommand.of(MAIN_CLASS)
                 .component(NAME)

@@ -88,6 +88,11 @@ public final class Pinot extends ChildProcessComponent {
     }
 
     @Override
+    protected boolean processesInBackground() {
+        return true;
+    }
+
+    @Override
     protected List<String> command() {
         Path dir = config.pinotDir();
         JavaCommand command = JavaCommand.of(MAIN_CLASS)

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 public final class ChildProcess {
     private static final int TAIL_BYTES = 16 * 1024;
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final Path SH = Path.of("/bin/sh");
+    private static final Path NICE = Path.of("/usr/bin/nice");
 
     private final String name;
     private final Process process;
@@ -37,7 +39,7 @@ public final class ChildProcess {
     }
 
     /**
-     * Starts {@code command} with stdout and stderr appended to {@code log}.
+     * Starts {@code command} at the launcher's CPU priority with stdout and stderr appended to {@code log}.
      *
      * @param environment variables added to the launcher's own environment
      * @param onUnexpectedExit called (on another thread) if the process ends before {@link #stop} or {@link #kill}
@@ -49,9 +51,29 @@ public final class ChildProcess {
             Path workDir,
             Path log,
             Consumer<ChildExit> onUnexpectedExit) {
+        return start(name, command, environment, workDir, log, 0, onUnexpectedExit);
+    }
+
+    /**
+     * Starts {@code command} as {@link #start(String, List, Map, Path, Path, Consumer)} does, its CPU
+     * priority lowered by {@code nice} (0-19): its threads' nice value and, where the kernel groups
+     * each session for scheduling (autogroup), its session's, since there a thread's nice value
+     * only orders it against threads of the same session.
+     */
+    public static ChildProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path log,
+            int nice,
+            Consumer<ChildExit> onUnexpectedExit) {
         requireNonNull(name, "name is null");
         requireNonNull(onUnexpectedExit, "onUnexpectedExit is null");
-        ProcessBuilder builder = new ProcessBuilder(inOwnSession(command))
+        if (nice < 0 || nice > 19) {
+            throw new IllegalArgumentException("Invalid nice value for %s: %d (must be 0-19)".formatted(name, nice));
+        }
+        ProcessBuilder builder = new ProcessBuilder(inOwnSession(atLowerPriority(command, nice)))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -184,6 +206,29 @@ public final class ChildProcess {
         List<String> wrapped = new ArrayList<>(command.size() + 1);
         wrapped.add(SETSID.toString());
         wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /**
+     * {@code command} behind a shell that sets its own session's autogroup nice value and then execs
+     * {@code nice}, which execs the command: the pid stays the command's. Only for a command that
+     * gets its own session: otherwise the shell would lower the launcher's session.
+     */
+    private static List<String> atLowerPriority(List<String> command, int nice) {
+        if (nice == 0 || !Files.isExecutable(NICE)) {
+            return command;
+        }
+        List<String> niced = new ArrayList<>(List.of(NICE.toString(), "-n", Integer.toString(nice)));
+        niced.addAll(command);
+        if (!Files.isExecutable(SETSID) || !Files.isExecutable(SH)) {
+            return niced;
+        }
+        List<String> wrapped = new ArrayList<>(List.of(
+                SH.toString(),
+                "-c",
+                "{ echo %d >/proc/self/autogroup; } 2>/dev/null; exec \"$@\"".formatted(nice),
+                "adclick-nice"));
+        wrapped.addAll(niced);
         return wrapped;
     }
 

@@ -56,6 +56,16 @@ public abstract class ChildProcessComponent implements ManagedComponent {
     /** Work that needs the healthy process, such as creating topics or tables. */
     protected void afterStart() {}
 
+    /**
+     * Whether the process consumes and processes the pipeline's data (and may lag behind under a
+     * burst) rather than serving the ingest or query path: such a process runs at a CPU priority
+     * lowered by {@link StackConfig#backgroundNice()}, so that on a shared machine it gives way to
+     * the edge and Kafka instead of slowing down what the edge acknowledges.
+     */
+    protected boolean processesInBackground() {
+        return false;
+    }
+
     /** How long the process may take to become healthy. */
     protected Duration startTimeout() {
         return config.startTimeout();
@@ -83,7 +93,14 @@ public abstract class ChildProcessComponent implements ManagedComponent {
             throw new IllegalStateException("%s is already running as pid %d".formatted(displayName, process.pid()));
         }
         prepare();
-        process = ChildProcess.start(name, command(), Map.of(), workingDirectory(), log(), onUnexpectedExit);
+        process = ChildProcess.start(
+                name,
+                command(),
+                Map.of(),
+                workingDirectory(),
+                log(),
+                processesInBackground() ? config.backgroundNice() : 0,
+                onUnexpectedExit);
         awaitHealthy();
         afterStart();
     }

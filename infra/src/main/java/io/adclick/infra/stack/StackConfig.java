@@ -31,6 +31,7 @@ public record StackConfig(
         int trafficRate,
         Duration startTimeout,
         Duration stopTimeout,
+        int backgroundNice,
         ArchiveConfig archive,
         TruthConfig truth,
         StreamConfig stream,
@@ -65,6 +66,14 @@ public record StackConfig(
 
     public static final String STOP_TIMEOUT_ENV = "ADCLICK_STOP_TIMEOUT_SECONDS";
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    public static final String BACKGROUND_NICE_ENV = "ADCLICK_BACKGROUND_NICE";
+    /**
+     * How much lower the CPU priority of the pipeline's processing components is than that of the
+     * ingest path (Kafka, the edge) and the query path: on a shared machine a burst of traffic
+     * makes the consumers lag instead of slowing down what the edge acknowledges. 0 turns it off.
+     */
+    public static final int DEFAULT_BACKGROUND_NICE = 10;
 
     /** Every server binds this address only. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -106,6 +115,10 @@ public record StackConfig(
         }
         positive("start timeout", startTimeout);
         positive("stop timeout", stopTimeout);
+        if (backgroundNice < 0 || backgroundNice > 19) {
+            throw new IllegalArgumentException(
+                    "Invalid background nice value: %d (use 0-19, %s)".formatted(backgroundNice, BACKGROUND_NICE_ENV));
+        }
     }
 
     /** The defaults, with the state directory under {@code home}. */
@@ -127,6 +140,7 @@ public record StackConfig(
                 get(env, TRAFFIC_RATE_ENV, Integer::parseInt, DEFAULT_TRAFFIC_RATE),
                 get(env, START_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_START_TIMEOUT),
                 get(env, STOP_TIMEOUT_ENV, s -> Duration.ofSeconds(Long.parseLong(s)), DEFAULT_STOP_TIMEOUT),
+                get(env, BACKGROUND_NICE_ENV, Integer::parseInt, DEFAULT_BACKGROUND_NICE),
                 ArchiveConfig.fromEnvironment(env),
                 TruthConfig.fromEnvironment(env),
                 StreamConfig.fromEnvironment(env),
@@ -147,6 +161,7 @@ public record StackConfig(
                 trafficRate,
                 startTimeout,
                 stopTimeout,
+                backgroundNice,
                 archive,
                 truth,
                 stream,
@@ -167,6 +182,7 @@ public record StackConfig(
                 trafficRate,
                 startTimeout,
                 stopTimeout,
+                backgroundNice,
                 archive,
                 truth,
                 stream,
@@ -187,6 +203,7 @@ public record StackConfig(
                 rate,
                 startTimeout,
                 stopTimeout,
+                backgroundNice,
                 archive,
                 truth,
                 stream,
@@ -207,6 +224,7 @@ public record StackConfig(
                 trafficRate,
                 startTimeout,
                 stopTimeout,
+                backgroundNice,
                 newArchive,
                 truth,
                 stream,
@@ -227,6 +245,7 @@ public record StackConfig(
                 trafficRate,
                 startTimeout,
                 stopTimeout,
+                backgroundNice,
                 archive,
                 truth,
                 stream,
@@ -247,6 +266,7 @@ public record StackConfig(
                 trafficRate,
                 startTimeout,
                 stopTimeout,
+                backgroundNice,
                 archive,
                 truth,
                 stream,

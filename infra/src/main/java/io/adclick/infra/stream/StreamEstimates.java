@@ -62,6 +62,11 @@ public final class StreamEstimates extends ChildProcessComponent {
     }
 
     @Override
+    protected boolean processesInBackground() {
+        return true;
+    }
+
+    @Override
     protected List<String> command() {
         StreamConfig stream = config.stream();
         Path checkpoints = config.flinkCheckpointDir();

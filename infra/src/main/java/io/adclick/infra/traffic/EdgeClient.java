@@ -92,7 +92,13 @@ public final class EdgeClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Set<Integer> rejected = batch && response.statusCode() == 200 ? rejectedIndexes(response.body()) : Set.of();
             return new EdgeResponse(
-                    response.statusCode(), response.headers().firstValue(EVENT_ID_HEADER), rejected, Optional.empty());
+                    response.statusCode(),
+                    response.headers().firstValue(EVENT_ID_HEADER),
+                    rejected,
+                    Optional.empty(),
+                    response.headers().firstValueAsLong("Retry-After").stream()
+                            .mapToObj(Duration::ofSeconds)
+                            .findFirst());
         } catch (IOException e) {
             return EdgeResponse.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {

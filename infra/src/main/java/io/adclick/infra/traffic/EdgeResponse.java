@@ -2,6 +2,7 @@ package io.adclick.infra.traffic;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,12 +13,23 @@ import java.util.Set;
  * @param eventId the {@code X-Event-Id} header of {@code /i} and {@code /c} answers
  * @param rejectedIndexes for {@code POST /v1/events}: the indexes listed in {@code rejected}
  * @param error the transport error when {@code status} is 0
+ * @param retryAfter the {@code Retry-After} header of a refusal ({@code 429}, {@code 503}) in seconds
  */
-public record EdgeResponse(int status, Optional<String> eventId, Set<Integer> rejectedIndexes, Optional<String> error) {
+public record EdgeResponse(
+        int status,
+        Optional<String> eventId,
+        Set<Integer> rejectedIndexes,
+        Optional<String> error,
+        Optional<Duration> retryAfter) {
     public EdgeResponse {
         requireNonNull(eventId, "eventId is null");
         rejectedIndexes = Set.copyOf(rejectedIndexes);
         requireNonNull(error, "error is null");
+        requireNonNull(retryAfter, "retryAfter is null");
+    }
+
+    public EdgeResponse(int status, Optional<String> eventId, Set<Integer> rejectedIndexes, Optional<String> error) {
+        this(status, eventId, rejectedIndexes, error, Optional.empty());
     }
 
     public static EdgeResponse failed(String error) {

@@ -130,7 +130,13 @@ public final class TruthJobRunner {
     public ChildProcess start(List<String> jobArguments, Path log) {
         requireNonNull(log, "log is null");
         return ChildProcess.start(
-                COMPONENT, command(jobArguments), environment(), config.home().root(), log, exit -> {});
+                COMPONENT,
+                command(jobArguments),
+                environment(),
+                config.home().root(),
+                log,
+                config.backgroundNice(),
+                exit -> {});
     }
 
     private void stop(Process process) {

@@ -109,6 +109,45 @@ final class FaultTraffic {
         return acknowledged;
     }
 
+    /** What {@link #sendAllAtOnceRetrying} saw: the events acknowledged and every answer, refusals included. */
+    record Retried(Set<String> acknowledged, List<EdgeResponse> answers) {}
+
+    /**
+     * Sends every request at the same moment, one thread each, as a well-behaved client under a
+     * burst: a refusal ({@code 503} with {@code Retry-After}) is sent again after the delay it
+     * asks for, up to {@code attempts} times.
+     */
+    Retried sendAllAtOnceRetrying(EmbeddedStack stack, int attempts) throws InterruptedException {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        List<EdgeResponse> answers = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService senders = Executors.newFixedThreadPool(requests.size());
+        for (EdgeRequest request : requests) {
+            senders.execute(() -> {
+                try {
+                    start.await();
+                    for (int attempt = 1; attempt <= attempts; attempt++) {
+                        EdgeResponse response = stack.client().send(request);
+                        answers.add(response);
+                        if (response.status() != 503 || response.retryAfter().isEmpty()) {
+                            record(request, response, acknowledged);
+                            return;
+                        }
+                        Thread.sleep(response.retryAfter().get().toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        start.countDown();
+        senders.shutdown();
+        assertThat(senders.awaitTermination(4, TimeUnit.MINUTES))
+                .as("senders finished")
+                .isTrue();
+        return new Retried(acknowledged, List.copyOf(answers));
+    }
+
     /**
      * Reads {@code events.raw} until every acknowledged event is there, asserts that none is
      * missing and that repeated copies are byte-identical, and returns the number of extra copies.

@@ -66,6 +66,33 @@ class TestChildProcess {
                 .contains("hello");
     }
 
+    @Test
+    void aBackgroundChildRunsAtTheLowerPriorityWithItsOwnPidWithoutLoweringTheLauncher() throws Exception {
+        String launcherGroup = autogroup(Path.of("/proc/self/autogroup"));
+        ChildProcess child = ChildProcess.start(
+                "background",
+                List.of("sh", "-c", "echo nice=$(nice) pid=$$; cat /proc/self/autogroup 2>/dev/null || true"),
+                Map.of(),
+                dir,
+                log(),
+                7,
+                exits::add);
+        child.awaitExit(Duration.ofSeconds(10));
+
+        List<String> lines = ChildProcess.tail(log(), 5);
+        assertThat(lines).contains("nice=7 pid=" + child.pid());
+        if (!launcherGroup.isEmpty()) {
+            assertThat(lines).anySatisfy(line -> assertThat(line).endsWith("nice 7"));
+            assertThat(autogroup(Path.of("/proc/self/autogroup"))).isEqualTo(launcherGroup);
+        }
+    }
+
+    private static String autogroup(Path file) throws java.io.IOException {
+        return java.nio.file.Files.exists(file)
+                ? java.nio.file.Files.readString(file).trim()
+                : "";
+    }
+
     private Path log() {
         return dir.resolve("logs/child.log");
     }

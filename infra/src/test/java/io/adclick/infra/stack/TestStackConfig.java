@@ -24,6 +24,7 @@ class TestStackConfig {
         assertThat(config.trafficRate()).isEqualTo(20);
         assertThat(config.startTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.backgroundNice()).isEqualTo(10);
     }
 
     @Test
@@ -51,7 +52,8 @@ class TestStackConfig {
                         "ADCLICK_EDGE_HEAP", "256m",
                         "ADCLICK_TRAFFIC_RATE", "5",
                         "ADCLICK_START_TIMEOUT_SECONDS", "120",
-                        "ADCLICK_STOP_TIMEOUT_SECONDS", "10"));
+                        "ADCLICK_STOP_TIMEOUT_SECONDS", "10",
+                        "ADCLICK_BACKGROUND_NICE", "0"));
 
         assertThat(config)
                 .isEqualTo(new StackConfig(
@@ -65,6 +67,7 @@ class TestStackConfig {
                         5,
                         Duration.ofSeconds(120),
                         Duration.ofSeconds(10),
+                        0,
                         ArchiveConfig.fromEnvironment(Map.of()),
                         TruthConfig.defaults(),
                         StreamConfig.defaults(),

@@ -20,7 +20,10 @@ import java.time.Duration;
  * @param batchMinLimit the batch lane's lowest limit
  * @param batchMaxLimit the batch lane's highest limit
  * @param trackingInitialLimit the tracking lane's limit at start
- * @param trackingMinLimit the tracking lane's lowest limit
+ * @param trackingMinLimit the tracking lane's lowest limit; high, because a refused {@code /c} is a
+ *     reader not sent to the landing page: the gradient shrank a limit of 16 under the CPU
+ *     contention of a shared machine and refused 30% of the redirects at 5,000 req/s while the
+ *     edge still had capacity (docs/benchmarks.md)
  * @param trackingMaxLimit the tracking lane's highest limit
  */
 @ConfigurationProperties("adclick.edge.overload")
@@ -30,8 +33,8 @@ public record OverloadConfig(
         @Bindable(defaultValue = "16") @Min(1) int batchInitialLimit,
         @Bindable(defaultValue = "4") @Min(1) int batchMinLimit,
         @Bindable(defaultValue = "128") @Min(1) int batchMaxLimit,
-        @Bindable(defaultValue = "128") @Min(1) int trackingInitialLimit,
-        @Bindable(defaultValue = "16") @Min(1) int trackingMinLimit,
+        @Bindable(defaultValue = "256") @Min(1) int trackingInitialLimit,
+        @Bindable(defaultValue = "128") @Min(1) int trackingMinLimit,
         @Bindable(defaultValue = "2048") @Min(1) int trackingMaxLimit) {
 
     public OverloadConfig {

@@ -44,7 +44,7 @@ class EdgeConfigTest {
             assertThat(context.getBean(ClientConfig.class))
                     .isEqualTo(new ClientConfig(false, Duration.ofDays(365), false, 10_000));
             assertThat(context.getBean(OverloadConfig.class))
-                    .isEqualTo(new OverloadConfig(true, Duration.ofSeconds(1), 16, 4, 128, 128, 16, 2048));
+                    .isEqualTo(new OverloadConfig(true, Duration.ofSeconds(1), 16, 4, 128, 256, 128, 2048));
             assertThat(context.getProperty("micronaut.server.max-request-size", Long.class))
                     .hasValue(1_048_576L);
         }
