@@ -175,6 +175,7 @@ class TestReconcilerArrivalOrder {
                 "adv1",
                 billable,
                 billable,
+                billable,
                 billable * CPC,
                 billable,
                 null,
