@@ -164,12 +164,18 @@ public final class Reconciler {
      * first-click state; of the other copies of an {@code event_id} the first to arrive passes;
      * of the clicks that passed, the first of each impression to arrive counts unless its token
      * had expired. A later one passes again once the state has expired (TTL after the first).
+     *
+     * <p>The clicks read reach one state TTL before and after the hours: a click of an earlier
+     * hour may still hold the state, and a click of a later hour that arrived first took it (a
+     * double click across the hour boundary seen in reverse counts in the later hour only; with
+     * the hours' clicks alone, the earlier click would be modelled as counted).
      */
     private Dataset<Row> contributions(Long decisionsSnapshot, Long lateSnapshot, Instant from, Instant to) {
         Duration lookback =
                 config.dedupTtl().compareTo(config.firstClickTtl()) > 0 ? config.dedupTtl() : config.firstClickTtl();
         Map<String, Object> parameters = new LinkedHashMap<>(range(from, to));
         parameters.put("lookFrom", Timestamp.from(from.minus(lookback)));
+        parameters.put("lookTo", Timestamp.from(to.plus(lookback)));
         parameters.put("dedupTtl", config.dedupTtl().toSeconds());
         parameters.put("firstClickTtl", config.firstClickTtl().toSeconds());
         parameters.put("billable", Decisions.BILLABLE);
@@ -184,14 +190,14 @@ public final class Reconciler {
                         """
                         WITH late AS (
                           SELECT DISTINCT event_id, received_at FROM %s
-                          WHERE event_type = 'click' AND event_time >= :lookFrom AND event_time < :to),
+                          WHERE event_type = 'click' AND event_time >= :lookFrom AND event_time < :lookTo),
                         clicks AS (
                           SELECT c.*, l.event_id IS NOT NULL AS late,
                                  MAX(c.decision = :expired) OVER (PARTITION BY c.event_id) AS token_expired,
                                  MAX(c.decision = :noImpression) OVER (PARTITION BY c.impression_id)
                                    AS impression_missing
                           FROM %s c LEFT JOIN late l ON c.event_id = l.event_id AND c.received_at = l.received_at
-                          WHERE c.event_time >= :lookFrom AND c.event_time < :to),
+                          WHERE c.event_time >= :lookFrom AND c.event_time < :lookTo),
                         copies AS (
                           SELECT *,
                                  row_number() OVER (PARTITION BY event_id ORDER BY received_at) AS arrival,
