@@ -27,11 +27,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
@@ -55,7 +58,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedStackExtension.class)
 class BackdatedReconciliationIT {
     private static final String NAMESPACE = "recon-it-";
-    private static final long SEED = 1818L;
+    /** {@code -Dadclick.it.seed=...} replays another plan; the seed is printed with every run. */
+    private static final long SEED = Long.getLong("adclick.it.seed", 1818L);
+
     private static final int OCCURRENCES = 900;
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofMinutes(4);
     private static final ObjectReader TRUTH = JsonWire.mapper().readerFor(TruthRecord.class);
@@ -143,15 +148,17 @@ class BackdatedReconciliationIT {
                                 amounts(line.getField("explained_clicks"))));
             }
             System.out.printf(
-                    "BackdatedReconciliationIT: %d events sent in %d requests, %d late clicks, %d lines: %s%n",
-                    sent.size(), traffic.requests(), lateClicks.size(), reconciled.size(), reconciled);
+                    "BackdatedReconciliationIT: seed %d, %d events sent in %d requests, %d late clicks, %d lines: %s%n",
+                    SEED, sent.size(), traffic.requests(), lateClicks.size(), reconciled.size(), reconciled);
             Map<String, Expected> withClicks = new TreeMap<>(reconciled);
             withClicks.values().removeIf(Expected::isEmpty);
             assertThat(withClicks)
-                    .as("reconciliation per hour and campaign (expected from the ground truth: %s)", expected)
+                    .as(() -> "reconciliation per hour and campaign, seed %d (expected from the ground truth: %s)%n%s"
+                            .formatted(SEED, expected, model.evidence(expected, withClicks)))
                     .isEqualTo(expected);
-            assertThat(reconciled.values()).as("lines with a residual").allSatisfy(line -> assertThat(line.residual())
-                    .isZero());
+            assertThat(reconciled.values())
+                    .as("lines with a residual, seed %d", SEED)
+                    .allSatisfy(line -> assertThat(line.residual()).isZero());
             reconciled = withClicks;
             assertThat(reconciled).as("lines with clicks").hasSizeGreaterThan(16);
             Map<String, Long> byCategory = new TreeMap<>();
@@ -182,6 +189,7 @@ class BackdatedReconciliationIT {
     static final class StreamModel {
         private final List<TruthRecord> sent;
         private final List<TruthRecord> clicks;
+        private final Map<TruthRecord, String> explanations = new IdentityHashMap<>();
 
         StreamModel(List<TruthRecord> sent) {
             this.sent = List.copyOf(sent);
@@ -249,6 +257,13 @@ class BackdatedReconciliationIT {
                 boolean estimated = counted.contains(click);
                 t[0] += estimated ? 1 : 0;
                 t[1] += billed ? 1 : 0;
+                explanations.put(
+                        click,
+                        "%s, %s, %s"
+                                .formatted(
+                                        decision,
+                                        estimated ? "estimated" : "not estimated",
+                                        billed ? "billed" : "not billed"));
                 if (estimated == billed) {
                     continue;
                 }
@@ -273,6 +288,43 @@ class BackdatedReconciliationIT {
             });
             expected.values().removeIf(Expected::isEmpty);
             return expected;
+        }
+
+        /**
+         * Per-event evidence of the lines that differ: every click of an impression clicked in such
+         * a line (wherever its other clicks lie), in the order the stream saw them, with what the
+         * ground truth says the stream and the truth made of it.
+         */
+        String evidence(Map<String, Expected> expected, Map<String, Expected> reconciled) {
+            Set<String> lines = new TreeSet<>(expected.keySet());
+            lines.addAll(reconciled.keySet());
+            lines.removeIf(line -> Objects.equals(expected.get(line), reconciled.get(line)));
+            StringBuilder evidence = new StringBuilder();
+            for (String line : lines) {
+                Set<String> impressions = clicks.stream()
+                        .filter(c -> line.equals(lineKey(c.eventTime().truncatedTo(ChronoUnit.HOURS), c.campaignId())))
+                        .map(TruthRecord::impressionId)
+                        .collect(Collectors.toSet());
+                evidence.append("line ")
+                        .append(line)
+                        .append(": reconciled ")
+                        .append(reconciled.get(line))
+                        .append(", expected ")
+                        .append(expected.get(line))
+                        .append(System.lineSeparator());
+                clicks.stream()
+                        .filter(c -> impressions.contains(c.impressionId()))
+                        .forEach(c -> evidence.append("  %s sent %s event %s %s impression %s token %s: %s%n"
+                                .formatted(
+                                        c.phase(),
+                                        c.sentAt(),
+                                        c.eventTime(),
+                                        c.eventId(),
+                                        c.impressionId(),
+                                        c.tokenStatus(),
+                                        explanations.get(c))));
+            }
+            return evidence.toString();
         }
 
         private static boolean late(TruthRecord click) {
