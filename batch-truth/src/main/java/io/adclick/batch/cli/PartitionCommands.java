@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +83,10 @@ final class PartitionCommands {
                 description = "how many closed hours back to look (default: ${DEFAULT-VALUE})")
         int windowHours;
 
-        @Option(names = "--reconcile", description = "then reconcile each recomputed hour with the stream's estimates")
+        @Option(
+                names = "--reconcile",
+                description =
+                        "then reconcile each recomputed hour, and the hour before it, with the stream's estimates")
         boolean reconcile;
 
         @Override
@@ -112,10 +116,24 @@ final class PartitionCommands {
                 }
                 RunTable.print(System.out, runs, List.of());
                 if (reconcile) {
-                    reconcile(runtime, due.stream().map(h -> h.hour().start()).toList());
+                    reconcile(runtime, withHoursBefore(due));
                 }
                 return 0;
             }
+        }
+
+        /**
+         * The recomputed hours and the hour before each: an hour's reconciliation reads the clicks
+         * of the next hour too (one that reached the stream first took its impression's first-click
+         * state), so it is redone once the next hour is billed.
+         */
+        private static List<Instant> withHoursBefore(List<DueHours.Due> due) {
+            TreeSet<Instant> hours = new TreeSet<>();
+            for (DueHours.Due hour : due) {
+                hours.add(hour.hour().start().minus(Duration.ofHours(1)));
+                hours.add(hour.hour().start());
+            }
+            return List.copyOf(hours);
         }
 
         private static void reconcile(JobRuntime runtime, List<Instant> hours) {

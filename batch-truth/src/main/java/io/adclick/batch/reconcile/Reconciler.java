@@ -32,13 +32,12 @@ import org.apache.spark.sql.types.StructType;
  * Reconciles the stream's estimates ({@code rollups_minute}, the latest revision of each rollup
  * key) with billing truth ({@code billing_hourly}) per event hour and campaign, and explains the
  * drift click by click from {@code click_decisions} and {@code late_events}: a click counts in
- * the estimate when the stream saw it in time, its token had not expired, and it is not a later
- * copy of its {@code event_id} nor a later click of its impression, unless the first one had left
- * the stream's state (received more than the state TTL before); it counts in the truth when its
- * decision is {@code billable}. Which of two close clicks of an impression is "first" may differ
- * between the stream (arrival) and the truth, but not how many count, so the truth's choice is
- * used for both. Each click where the two
- * differ is attributed to a category; what remains is the residual. Every input is read at one
+ * the estimate as the stream job decides it, in the order the job saw the events: it arrived in
+ * time (not in {@code late_events}), its token had not expired, and it is the first copy of its
+ * {@code event_id} and the first click of its impression to arrive of those that arrived in time,
+ * unless the first one had left the stream's state (received more than the state TTL before). It
+ * counts in the truth when its decision is {@code billable} (first by {@code event_time}). Each
+ * click where the two differ is attributed to a category; what remains is the residual. Every input is read at one
  * snapshot, recorded in the output, and the hours are replaced in one commit.
  */
 public final class Reconciler {
@@ -158,51 +157,85 @@ public final class Reconciler {
     /**
      * One row per click of {@code [from, to)} whose estimate and truth differ: its hour and
      * campaign, its category (null: unexplained) and its signed clicks and spend.
+     *
+     * <p>The stream's side is modelled as the job decides, in the order the job saw the events
+     * ({@code received_at}), not in the truth's order ({@code event_time}): a copy that arrived
+     * beyond the allowed lateness ({@code late_events}) never reaches the deduplication or
+     * first-click state; of the other copies of an {@code event_id} the first to arrive passes;
+     * of the clicks that passed, the first of each impression to arrive counts unless its token
+     * had expired. A later one passes again once the state has expired (TTL after the first).
+     *
+     * <p>The clicks read reach one state TTL before and after the hours: a click of an earlier
+     * hour may still hold the state, and a click of a later hour that arrived first took it (a
+     * double click across the hour boundary seen in reverse counts in the later hour only; with
+     * the hours' clicks alone, the earlier click would be modelled as counted).
      */
     private Dataset<Row> contributions(Long decisionsSnapshot, Long lateSnapshot, Instant from, Instant to) {
         Duration lookback =
                 config.dedupTtl().compareTo(config.firstClickTtl()) > 0 ? config.dedupTtl() : config.firstClickTtl();
         Map<String, Object> parameters = new LinkedHashMap<>(range(from, to));
         parameters.put("lookFrom", Timestamp.from(from.minus(lookback)));
+        parameters.put("lookTo", Timestamp.from(to.plus(lookback)));
         parameters.put("dedupTtl", config.dedupTtl().toSeconds());
         parameters.put("firstClickTtl", config.firstClickTtl().toSeconds());
         parameters.put("billable", Decisions.BILLABLE);
         parameters.put("expired", Decisions.EXPIRED_TOKEN);
         parameters.put("noImpression", Decisions.NO_IMPRESSION);
-        parameters.put("duplicateEvent", Decisions.DUPLICATE_EVENT);
-        parameters.put("duplicateImpression", Decisions.DUPLICATE_IMPRESSION);
         parameters.put("fraudPattern", Decisions.FRAUD_PREFIX + "%");
         parameters.put("late", ReconciliationTable.LATE);
         parameters.put("dedupExpiry", ReconciliationTable.DEDUP_EXPIRY);
+        parameters.put("firstClickOrder", ReconciliationTable.FIRST_CLICK_ORDER);
         return tables.spark()
                 .sql(
                         """
                         WITH late AS (
                           SELECT DISTINCT event_id, received_at FROM %s
-                          WHERE event_type = 'click' AND event_time >= :lookFrom AND event_time < :to),
+                          WHERE event_type = 'click' AND event_time >= :lookFrom AND event_time < :lookTo),
                         clicks AS (
                           SELECT c.*, l.event_id IS NOT NULL AS late,
-                                 MIN(c.received_at) OVER (PARTITION BY c.event_id) AS first_copy_at,
-                                 MIN(c.received_at) OVER (PARTITION BY c.impression_id) AS first_click_at
+                                 MAX(c.decision = :expired) OVER (PARTITION BY c.event_id) AS token_expired,
+                                 MAX(c.decision = :noImpression) OVER (PARTITION BY c.impression_id)
+                                   AS impression_missing
                           FROM %s c LEFT JOIN late l ON c.event_id = l.event_id AND c.received_at = l.received_at
-                          WHERE c.event_time >= :lookFrom AND c.event_time < :to),
-                        modelled AS (
-                          SELECT date_trunc('HOUR', event_time) AS hour, advertiser_id, campaign_id, decision, late,
-                                 cpc_micros, spend_micros,
-                                 NOT late AND decision <> :expired
-                                   AND (decision NOT IN (:duplicateEvent, :duplicateImpression)
+                          WHERE c.event_time >= :lookFrom AND c.event_time < :lookTo),
+                        copies AS (
+                          SELECT *,
+                                 row_number() OVER (PARTITION BY event_id ORDER BY received_at) AS arrival,
+                                 MIN(received_at) OVER (PARTITION BY event_id) AS first_copy_at
+                          FROM clicks WHERE NOT late),
+                        passed AS (
+                          SELECT *, arrival > 1 AS after_dedup_expiry
+                          FROM copies
+                          WHERE arrival = 1 OR unix_seconds(received_at) > unix_seconds(first_copy_at) + :dedupTtl),
+                        marked AS (
+                          SELECT *,
+                                 row_number() OVER (PARTITION BY impression_id
+                                                    ORDER BY received_at, event_time, event_id) AS click_arrival,
+                                 MIN(received_at) OVER (PARTITION BY impression_id) AS first_click_at
+                          FROM passed),
+                        streamed AS (
+                          SELECT event_id, received_at,
+                                 NOT token_expired
+                                   AND (click_arrival = 1
                                         OR unix_seconds(received_at) > unix_seconds(first_click_at) + :firstClickTtl)
-                                   AND (decision <> :duplicateEvent
-                                        OR unix_seconds(received_at) > unix_seconds(first_copy_at) + :dedupTtl)
                                    AS estimated,
-                                 decision = :billable AS billed
-                          FROM clicks WHERE event_time >= :from AND event_time < :to)
+                                 after_dedup_expiry OR click_arrival > 1 AS after_state_expiry
+                          FROM marked),
+                        modelled AS (
+                          SELECT date_trunc('HOUR', c.event_time) AS hour, c.advertiser_id, c.campaign_id, c.decision,
+                                 c.late, c.impression_missing, c.cpc_micros, c.spend_micros,
+                                 COALESCE(s.estimated, false) AS estimated,
+                                 COALESCE(s.after_state_expiry, false) AS after_state_expiry,
+                                 c.decision = :billable AS billed
+                          FROM clicks c LEFT JOIN streamed s ON c.event_id = s.event_id AND c.received_at = s.received_at
+                          WHERE c.event_time >= :from AND c.event_time < :to)
                         SELECT hour, advertiser_id, campaign_id,
                                CASE WHEN NOT estimated AND late THEN :late
-                                    WHEN estimated AND decision LIKE :fraudPattern THEN decision
-                                    WHEN estimated AND decision = :noImpression THEN decision
-                                    WHEN estimated AND decision IN (:duplicateEvent, :duplicateImpression)
-                                      THEN :dedupExpiry
+                                    WHEN NOT estimated THEN :firstClickOrder
+                                    WHEN decision LIKE :fraudPattern THEN decision
+                                    WHEN decision = :noImpression OR impression_missing THEN :noImpression
+                                    WHEN after_state_expiry THEN :dedupExpiry
+                                    ELSE :firstClickOrder
                                END AS category,
                                IF(estimated, 1, 0) - IF(billed, 1, 0) AS clicks,
                                IF(estimated, cpc_micros, 0) - IF(billed, spend_micros, 0) AS spend

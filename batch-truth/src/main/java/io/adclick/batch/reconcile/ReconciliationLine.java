@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * The estimate against the truth of one hour and campaign, with the drift explained by category.
  *
  * @param explained signed contributions to the drift per category ({@code late}, {@code
- *     no_impression}, {@code dedup_expiry}, {@code fraud:<rule>}), none of them zero
+ *     no_impression}, {@code dedup_expiry}, {@code first_click_order}, {@code fraud:<rule>}), none of them zero
  */
 public record ReconciliationLine(
         ReconciliationKey key, Amount estimate, Amount truth, Map<String, Amount> explained, long alertClicks) {

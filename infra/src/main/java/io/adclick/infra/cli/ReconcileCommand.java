@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             "Reconcile the stream's estimates (rollups_minute) with billing truth (billing_hourly) for each"
                     + " UTC hour from --from to --to (both included), with a progress line per hour, and print"
                     + " the hours and campaigns that drift, explained by category (late, no_impression,"
-                    + " dedup_expiry, fraud:<rule>) and an unexplained residual.",
+                    + " dedup_expiry, first_click_order, fraud:<rule>) and an unexplained residual.",
             "Exit code: the job's (0 done, 1 failed, 2 bad input)."
         })
 final class ReconcileCommand implements Callable<Integer> {

@@ -22,6 +22,8 @@ import java.util.List;
  * @param tokenStatus what the edge should find: {@code valid}, {@code expired} or {@code invalid}
  * @param httpStatus the answer's status, 0 when none arrived
  * @param acknowledged whether the edge took responsibility for the event
+ * @param phase for back-dated traffic ({@link BackdatedTraffic}), when the event was sent and so how
+ *     the stream sees it: {@code in_order}, {@code reordered} or {@code beyond_lateness}; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -43,7 +45,8 @@ import java.util.List;
     "token_status",
     "http_status",
     "acknowledged",
-    "sent_at"
+    "sent_at",
+    "phase"
 })
 public record TruthRecord(
         @JsonProperty("scenario") String scenario,
@@ -64,7 +67,33 @@ public record TruthRecord(
         @JsonProperty("token_status") String tokenStatus,
         @JsonProperty("http_status") int httpStatus,
         @JsonProperty("acknowledged") boolean acknowledged,
-        @JsonProperty("sent_at") Instant sentAt) {
+        @JsonProperty("sent_at") Instant sentAt,
+        @JsonProperty("phase") String phase) {
+
+    /** This record, sent in {@code phase} of back-dated traffic. */
+    public TruthRecord inPhase(String phase) {
+        return new TruthRecord(
+                scenario,
+                kind,
+                source,
+                eventId,
+                eventTime,
+                impressionId,
+                advertiserId,
+                campaignId,
+                adId,
+                publisherId,
+                cpcMicros,
+                userId,
+                country,
+                device,
+                userAgent,
+                tokenStatus,
+                httpStatus,
+                acknowledged,
+                sentAt,
+                phase);
+    }
 
     /** The truth lines of one request and its response. */
     public static List<TruthRecord> of(EdgeRequest request, EdgeResponse response, Instant sentAt) {
@@ -117,7 +146,8 @@ public record TruthRecord(
                     serve.expectedStatus().wireName(),
                     response.status(),
                     response.acknowledged(i),
-                    sentAt));
+                    sentAt,
+                    null));
         }
         return records;
     }
@@ -150,6 +180,7 @@ public record TruthRecord(
                 serve.expectedStatus().wireName(),
                 response.status(),
                 response.acknowledged(),
-                sentAt);
+                sentAt,
+                null);
     }
 }

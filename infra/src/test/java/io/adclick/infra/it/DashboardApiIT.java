@@ -175,7 +175,8 @@ class DashboardApiIT {
             await("the traffic's rollups archived (seed %d)".formatted(seed))
                     .atMost(Duration.ofSeconds(180))
                     .pollInterval(Duration.ofSeconds(2))
-                    .until(() -> StreamEstimatesIT.archivedEstimates(archive, traffic)
+                    .until(() -> StreamEstimatesIT.archivedEstimates(
+                                    archive, EstimatesTraffic.NAMESPACE, traffic::isOurs)
                             .equals(expectedEstimates));
             await("the traffic's clicks archived (seed %d)".formatted(seed))
                     .atMost(Duration.ofSeconds(180))

@@ -99,6 +99,12 @@ final class GroundTruthBilling {
             .thenComparing(e -> e.stamp().receivedAt())
             .thenComparing(Event::id);
 
+    static final String EXPIRED_TOKEN = "expired_token";
+    static final String DUPLICATE_IMPRESSION = "duplicate_impression";
+    static final String NO_IMPRESSION = "no_impression";
+    static final String BILLABLE = "billable";
+    static final String FRAUD_PREFIX = "fraud:";
+
     private GroundTruthBilling() {}
 
     /**
@@ -110,7 +116,52 @@ final class GroundTruthBilling {
     static Set<Row> hourly(List<TruthRecord> sent, Map<String, Stamp> stamps, Instant hour) {
         Instant end = hour.plus(1, ChronoUnit.HOURS);
         List<Event> events = distinctEvents(sent, stamps);
+        Map<String, String> decisions = decide(events, hour);
 
+        Map<Key, Tally> tallies = new TreeMap<>(Comparator.comparing(Key::toString));
+        for (Event event : events) {
+            if (event.sent().kind().equals("impression") && within(event.time(), hour, end)) {
+                Tally tally = tallies.computeIfAbsent(event.key(hour), k -> new Tally());
+                tally.impressions++;
+                tally.users.add(event.sent().userId());
+            }
+        }
+        for (Event click : events) {
+            String decision = decisions.get(click.id());
+            if (decision == null) {
+                continue;
+            }
+            Tally tally = tallies.computeIfAbsent(click.key(hour), k -> new Tally());
+            tally.clicks++;
+            tally.users.add(click.sent().userId());
+            tally.duplicateEvents += click.copies() - 1;
+            switch (decision) {
+                case EXPIRED_TOKEN -> tally.expired++;
+                case DUPLICATE_IMPRESSION -> tally.doubleClicks++;
+                case NO_IMPRESSION -> tally.noImpression++;
+                case BILLABLE -> {
+                    tally.billable++;
+                    tally.spend += click.sent().cpcMicros();
+                }
+                default -> tally.fraud.merge(decision.substring(FRAUD_PREFIX.length()), 1L, Long::sum);
+            }
+        }
+        Set<Row> rows = new HashSet<>();
+        tallies.forEach((key, t) -> rows.add(t.row(key)));
+        return rows;
+    }
+
+    /**
+     * The decision of every distinct click of the hour starting at {@code hour} (its first copy;
+     * later copies are {@code duplicate_event}): {@code expired_token}, {@code duplicate_impression},
+     * {@code no_impression}, {@code fraud:<rule>} or {@code billable}, by {@code event_id}.
+     */
+    static Map<String, String> clickDecisions(List<TruthRecord> sent, Map<String, Stamp> stamps, Instant hour) {
+        return decide(distinctEvents(sent, stamps), hour);
+    }
+
+    private static Map<String, String> decide(List<Event> events, Instant hour) {
+        Instant end = hour.plus(1, ChronoUnit.HOURS);
         Map<String, Instant> impressionRecorded = new HashMap<>();
         Map<String, Event> firstClickOfImpression = new HashMap<>();
         for (Event event : events) {
@@ -127,37 +178,24 @@ final class GroundTruthBilling {
                 .filter(e -> e.sent().kind().equals("click") && within(e.time(), hour, end))
                 .toList();
         Map<String, String> fraud = fraudRules(clicks);
-
-        Map<Key, Tally> tallies = new TreeMap<>(Comparator.comparing(Key::toString));
-        for (Event event : events) {
-            if (event.sent().kind().equals("impression") && within(event.time(), hour, end)) {
-                Tally tally = tallies.computeIfAbsent(event.key(hour), k -> new Tally());
-                tally.impressions++;
-                tally.users.add(event.sent().userId());
-            }
-        }
+        Map<String, String> decisions = new LinkedHashMap<>();
         for (Event click : clicks) {
-            Tally tally = tallies.computeIfAbsent(click.key(hour), k -> new Tally());
-            tally.clicks++;
-            tally.users.add(click.sent().userId());
-            tally.duplicateEvents += click.copies() - 1;
             String impression = click.sent().impressionId();
+            String decision;
             if (!click.sent().tokenStatus().equals("valid")) {
-                tally.expired++;
+                decision = EXPIRED_TOKEN;
             } else if (!firstClickOfImpression.get(impression).id().equals(click.id())) {
-                tally.doubleClicks++;
+                decision = DUPLICATE_IMPRESSION;
             } else if (!impressionRecorded.containsKey(impression)) {
-                tally.noImpression++;
+                decision = NO_IMPRESSION;
             } else if (fraud.containsKey(click.id())) {
-                tally.fraud.merge(fraud.get(click.id()), 1L, Long::sum);
+                decision = FRAUD_PREFIX + fraud.get(click.id());
             } else {
-                tally.billable++;
-                tally.spend += click.sent().cpcMicros();
+                decision = BILLABLE;
             }
+            decisions.put(click.id(), decision);
         }
-        Set<Row> rows = new HashSet<>();
-        tallies.forEach((key, t) -> rows.add(t.row(key)));
-        return rows;
+        return decisions;
     }
 
     /** The first rule (in configured order) that flags each flagged click. */

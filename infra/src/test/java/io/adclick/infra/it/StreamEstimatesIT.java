@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.junit.jupiter.api.AfterAll;
@@ -122,7 +123,8 @@ class StreamEstimatesIT {
             await("the rollups of the traffic archived in rollups_minute (seed %d)".formatted(seed))
                     .atMost(Duration.ofSeconds(180))
                     .pollInterval(Duration.ofSeconds(2))
-                    .until(() -> archivedEstimates(archive, traffic).equals(expectedEstimates));
+                    .until(() -> archivedEstimates(archive, EstimatesTraffic.NAMESPACE, traffic::isOurs)
+                            .equals(expectedEstimates));
             long ourClicks =
                     expected.values().stream().mapToLong(Totals::clicks).sum();
             await("the clicks of the traffic archived in raw_events (seed %d)".formatted(seed))
@@ -185,12 +187,15 @@ class StreamEstimatesIT {
         }
     }
 
-    /** Latest-revision billable clicks per hour and campaign of the traffic in rollups_minute. */
-    static Map<String, Long> archivedEstimates(ArchiveReader archive, EstimatesTraffic traffic) {
+    /**
+     * Latest-revision billable clicks per hour and campaign ({@code "<hour> <campaign>"}) in
+     * rollups_minute, of the campaigns starting with {@code prefix} that {@code ours} accepts.
+     */
+    static Map<String, Long> archivedEstimates(ArchiveReader archive, String prefix, Predicate<String> ours) {
         Map<String, Record> latest = new HashMap<>();
-        for (Record rollup : archive.rows(
-                AdclickTables.ROLLUPS_MINUTE, Expressions.startsWith("campaign_id", EstimatesTraffic.NAMESPACE))) {
-            if (!traffic.isOurs((String) rollup.getField("campaign_id"))) {
+        for (Record rollup :
+                archive.rows(AdclickTables.ROLLUPS_MINUTE, Expressions.startsWith("campaign_id", prefix))) {
+            if (!ours.test((String) rollup.getField("campaign_id"))) {
                 continue;
             }
             String key = String.join(

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Reads {@code adclick.reconciliation} (written by {@code batch-truth}'s reconciliation job) through
  * Trino, pinned to the table's current snapshot. Explained amounts are signed contributions to
- * the drift, per category ({@code late}, {@code no_impression}, {@code dedup_expiry}, {@code
+ * the drift, per category ({@code late}, {@code no_impression}, {@code dedup_expiry}, {@code first_click_order}, {@code
  * fraud:<rule>}).
  */
 @Singleton

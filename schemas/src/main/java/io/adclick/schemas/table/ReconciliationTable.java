@@ -22,6 +22,13 @@ public final class ReconciliationTable {
     public static final String NO_IMPRESSION = "no_impression";
     /** Duplicates the stream counted because their first copy had left its dedup state (TTL). */
     public static final String DEDUP_EXPIRY = "dedup_expiry";
+    /**
+     * The stream and the truth took different clicks (or copies) of one impression as its first:
+     * the stream the first to arrive of those it saw in time, the truth the first by event time.
+     * Plus the click the stream counted, minus the one the truth billed; they cancel unless the two
+     * lie in different hours or only one of them had a valid token.
+     */
+    public static final String FIRST_CLICK_ORDER = "first_click_order";
     /** Prefix of {@code fraud:<rule>}: clicks a fraud rule removed from the truth. */
     public static final String FRAUD_PREFIX = "fraud:";
     /** Category of a row whose residual is above the alert threshold. */
@@ -30,7 +37,7 @@ public final class ReconciliationTable {
     public static final String NONE = "none";
 
     /** The categories other than {@code fraud:<rule>}. */
-    public static final List<String> CATEGORIES = List.of(LATE, NO_IMPRESSION, DEDUP_EXPIRY);
+    public static final List<String> CATEGORIES = List.of(LATE, NO_IMPRESSION, DEDUP_EXPIRY, FIRST_CLICK_ORDER);
 
     public static final Schema SCHEMA = new Schema(
             required(1, "hour", Types.TimestampType.withZone(), "start of the event hour (UTC)"),
