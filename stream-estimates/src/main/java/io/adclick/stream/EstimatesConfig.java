@@ -2,6 +2,7 @@ package io.adclick.stream;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.schemas.stream.StreamJobContract;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -40,8 +41,8 @@ public record EstimatesConfig(
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
     public static final Duration DEFAULT_IDLENESS = Duration.ofSeconds(30);
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_DEDUP_TTL = Duration.ofHours(25);
-    public static final Duration DEFAULT_FIRST_CLICK_TTL = Duration.ofHours(25);
+    public static final Duration DEFAULT_DEDUP_TTL = StreamJobContract.DEDUP_TTL;
+    public static final Duration DEFAULT_FIRST_CLICK_TTL = StreamJobContract.FIRST_CLICK_TTL;
     public static final int DEFAULT_SALT_BUCKETS = 4;
     public static final int DEFAULT_SKETCH_LG_NOMINAL_ENTRIES = 12;
     public static final Duration DEFAULT_UPDATE_MAX_DELAY = Duration.ofSeconds(2);

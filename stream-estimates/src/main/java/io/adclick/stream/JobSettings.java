@@ -2,6 +2,7 @@ package io.adclick.stream;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.schemas.stream.StreamJobContract;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,12 +45,12 @@ public record JobSettings(
     public static final Duration BROKER_DEFAULT_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
-    public static final String DEFAULT_GROUP_ID = "adclick-stream-estimates";
+    public static final String DEFAULT_GROUP_ID = StreamJobContract.CONSUMER_GROUP;
     public static final Path DEFAULT_CHECKPOINT_DIR = Path.of(".adclick", "stream", "checkpoints");
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
     public static final StateBackend DEFAULT_STATE_BACKEND = StateBackend.HASHMAP;
     public static final int DEFAULT_PARALLELISM = 2;
-    public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "adclick-stream-estimates";
+    public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = StreamJobContract.TRANSACTIONAL_ID_PREFIX;
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
     /** Where keyed state lives. */

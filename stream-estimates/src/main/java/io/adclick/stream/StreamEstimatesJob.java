@@ -1,6 +1,7 @@
 package io.adclick.stream;
 
 import io.adclick.schemas.event.RawEvent;
+import io.adclick.schemas.stream.StreamJobContract;
 import io.adclick.schemas.wire.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -143,7 +144,7 @@ public final class StreamEstimatesJob implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
 
         wire(env, settings, Clock.systemUTC());
-        env.execute("adclick-stream-estimates");
+        env.execute(StreamJobContract.JOB_NAME);
         return 0;
     }
 

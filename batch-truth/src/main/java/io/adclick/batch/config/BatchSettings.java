@@ -3,6 +3,8 @@ package io.adclick.batch.config;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.batch.config.CatalogConfig.S3Config;
+import io.adclick.schemas.stream.StreamJobContract;
+import io.adclick.schemas.table.EmbeddedWarehouse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,15 +28,17 @@ public final class BatchSettings {
     public static final Setting CATALOG_TYPE =
             new Setting("adclick.catalog.type", "rest", "rest (REST catalog) or hadoop (file system, for tests)");
     public static final Setting CATALOG_URI =
-            new Setting("adclick.catalog.uri", "http://127.0.0.1:8181", "REST catalog URI");
+            new Setting("adclick.catalog.uri", EmbeddedWarehouse.CATALOG_URI, "REST catalog URI");
     public static final Setting WAREHOUSE =
-            new Setting("adclick.catalog.warehouse", "s3://warehouse/", "warehouse location of the catalog");
+            new Setting("adclick.catalog.warehouse", EmbeddedWarehouse.WAREHOUSE, "warehouse location of the catalog");
     public static final Setting S3_ENDPOINT =
-            new Setting("adclick.s3.endpoint", "http://127.0.0.1:9000", "S3-compatible endpoint; empty for none");
-    public static final Setting S3_ACCESS_KEY = new Setting("adclick.s3.access-key", "adclick", "S3 access key id");
+            new Setting("adclick.s3.endpoint", EmbeddedWarehouse.S3_ENDPOINT, "S3-compatible endpoint; empty for none");
+    public static final Setting S3_ACCESS_KEY =
+            new Setting("adclick.s3.access-key", EmbeddedWarehouse.S3_ACCESS_KEY, "S3 access key id");
     public static final Setting S3_SECRET_KEY =
-            new Setting("adclick.s3.secret-key", "adclick-dev-secret", "S3 secret access key");
-    public static final Setting S3_REGION = new Setting("adclick.s3.region", "us-east-1", "S3 signing region");
+            new Setting("adclick.s3.secret-key", EmbeddedWarehouse.S3_SECRET_KEY, "S3 secret access key");
+    public static final Setting S3_REGION =
+            new Setting("adclick.s3.region", EmbeddedWarehouse.S3_REGION, "S3 signing region");
     public static final Setting S3_PATH_STYLE =
             new Setting("adclick.s3.path-style", "true", "address buckets as paths (S3Proxy, MinIO)");
     public static final Setting LOOKBACK_HOURS = new Setting(
@@ -68,10 +72,14 @@ public final class BatchSettings {
             "127.,::1,0:0:0:0:0:0:0:1",
             "comma list of address prefixes that are proxies, never flagged");
 
-    public static final Setting RECONCILE_DEDUP_TTL_HOURS =
-            new Setting("adclick.reconcile.dedup-ttl-hours", "25", "the stream job's event_id dedup state TTL");
-    public static final Setting RECONCILE_FIRST_CLICK_TTL_HOURS =
-            new Setting("adclick.reconcile.first-click-ttl-hours", "25", "the stream job's first-click state TTL");
+    public static final Setting RECONCILE_DEDUP_TTL_HOURS = new Setting(
+            "adclick.reconcile.dedup-ttl-hours",
+            Long.toString(StreamJobContract.DEDUP_TTL.toHours()),
+            "the stream job's event_id dedup state TTL");
+    public static final Setting RECONCILE_FIRST_CLICK_TTL_HOURS = new Setting(
+            "adclick.reconcile.first-click-ttl-hours",
+            Long.toString(StreamJobContract.FIRST_CLICK_TTL.toHours()),
+            "the stream job's first-click state TTL");
     public static final Setting RECONCILE_RESIDUAL_ALERT_CLICKS = new Setting(
             "adclick.reconcile.residual-alert-clicks",
             "0",

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.adclick.batch.config.ReconcileConfig;
 import io.adclick.batch.iceberg.TruthTables;
-import io.adclick.batch.truth.Decisions;
 import io.adclick.schemas.table.AdclickTables;
+import io.adclick.schemas.table.ClickDecisions;
 import io.adclick.schemas.table.ReconciliationTable;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -178,10 +178,10 @@ public final class Reconciler {
         parameters.put("lookTo", Timestamp.from(to.plus(lookback)));
         parameters.put("dedupTtl", config.dedupTtl().toSeconds());
         parameters.put("firstClickTtl", config.firstClickTtl().toSeconds());
-        parameters.put("billable", Decisions.BILLABLE);
-        parameters.put("expired", Decisions.EXPIRED_TOKEN);
-        parameters.put("noImpression", Decisions.NO_IMPRESSION);
-        parameters.put("fraudPattern", Decisions.FRAUD_PREFIX + "%");
+        parameters.put("billable", ClickDecisions.BILLABLE);
+        parameters.put("expired", ClickDecisions.EXPIRED_TOKEN);
+        parameters.put("noImpression", ClickDecisions.NO_IMPRESSION);
+        parameters.put("fraudPattern", ClickDecisions.FRAUD_PREFIX + "%");
         parameters.put("late", ReconciliationTable.LATE);
         parameters.put("dedupExpiry", ReconciliationTable.DEDUP_EXPIRY);
         parameters.put("firstClickOrder", ReconciliationTable.FIRST_CLICK_ORDER);

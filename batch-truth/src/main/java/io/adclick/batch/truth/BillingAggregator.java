@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.when;
 import io.adclick.schemas.table.BillingColumns;
 import io.adclick.schemas.table.BillingDailyTable;
 import io.adclick.schemas.table.BillingHourlyTable;
+import io.adclick.schemas.table.ClickDecisions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.Schema;
@@ -65,24 +66,28 @@ public final class BillingAggregator {
         Dataset<Row> facts = impressionFacts.unionByName(clickFacts);
 
         Column isImpression = col("decision").isNull();
-        Column isFraud = col("decision").startsWith(Decisions.FRAUD_PREFIX);
+        Column isFraud = col("decision").startsWith(ClickDecisions.FRAUD_PREFIX);
         Dataset<Row> totals = facts.groupBy(keys.toArray(Column[]::new))
                 .agg(
                         countIf(isImpression).as("impressions"),
-                        countIf(col("decision").isNotNull().and(col("decision").notEqual(Decisions.DUPLICATE_EVENT)))
+                        countIf(col("decision")
+                                        .isNotNull()
+                                        .and(col("decision").notEqual(ClickDecisions.DUPLICATE_EVENT)))
                                 .as("clicks"),
-                        countIf(col("decision").equalTo(Decisions.BILLABLE)).as("billable_clicks"),
+                        countIf(col("decision").equalTo(ClickDecisions.BILLABLE))
+                                .as("billable_clicks"),
                         sum(col("spend_micros")).cast(DataTypes.LongType).as("spend_micros"),
                         count_distinct(col("user_id")).cast(DataTypes.LongType).as("unique_users"),
-                        countIf(col("decision").isin(Decisions.DUPLICATE_EVENT, Decisions.DUPLICATE_IMPRESSION))
+                        countIf(col("decision")
+                                        .isin(ClickDecisions.DUPLICATE_EVENT, ClickDecisions.DUPLICATE_IMPRESSION))
                                 .as("duplicates_removed"),
-                        countIf(col("decision").equalTo(Decisions.DUPLICATE_EVENT))
+                        countIf(col("decision").equalTo(ClickDecisions.DUPLICATE_EVENT))
                                 .as("duplicate_events_removed"),
-                        countIf(col("decision").equalTo(Decisions.DUPLICATE_IMPRESSION))
+                        countIf(col("decision").equalTo(ClickDecisions.DUPLICATE_IMPRESSION))
                                 .as("double_clicks_removed"),
-                        countIf(col("decision").equalTo(Decisions.EXPIRED_TOKEN))
+                        countIf(col("decision").equalTo(ClickDecisions.EXPIRED_TOKEN))
                                 .as("expired_removed"),
-                        countIf(col("decision").equalTo(Decisions.NO_IMPRESSION))
+                        countIf(col("decision").equalTo(ClickDecisions.NO_IMPRESSION))
                                 .as("no_impression_removed"),
                         countIf(isFraud).as("fraud_removed"));
         Dataset<Row> byRule = facts.filter(isFraud)

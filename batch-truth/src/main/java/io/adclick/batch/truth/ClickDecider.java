@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.adclick.batch.rules.FraudRules;
+import io.adclick.schemas.table.ClickDecisions;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Arrays;
@@ -98,13 +99,13 @@ public final class ClickDecider {
                 .withColumn("decision", decision())
                 .withColumn(
                         "duplicate_of",
-                        when(col("decision").equalTo(Decisions.DUPLICATE_EVENT), col("event_id"))
+                        when(col("decision").equalTo(ClickDecisions.DUPLICATE_EVENT), col("event_id"))
                                 .when(
-                                        col("decision").equalTo(Decisions.DUPLICATE_IMPRESSION),
+                                        col("decision").equalTo(ClickDecisions.DUPLICATE_IMPRESSION),
                                         col("first_click_of_impression")))
                 .withColumn(
                         "spend_micros",
-                        when(col("decision").equalTo(Decisions.BILLABLE), col("cpc_micros"))
+                        when(col("decision").equalTo(ClickDecisions.BILLABLE), col("cpc_micros"))
                                 .otherwise(lit(0L))
                                 .cast(DataTypes.LongType));
 
@@ -144,14 +145,18 @@ public final class ClickDecider {
     }
 
     private static Column decision() {
-        return when(col("event_copy").gt(1), lit(Decisions.DUPLICATE_EVENT))
-                .when(col("token_status").notEqual("valid"), lit(Decisions.EXPIRED_TOKEN))
-                .when(col("event_id").notEqual(col("first_click_of_impression")), lit(Decisions.DUPLICATE_IMPRESSION))
-                .when(col("first_impression_time").isNull(), lit(Decisions.NO_IMPRESSION))
+        return when(col("event_copy").gt(1), lit(ClickDecisions.DUPLICATE_EVENT))
+                .when(col("token_status").notEqual("valid"), lit(ClickDecisions.EXPIRED_TOKEN))
+                .when(
+                        col("event_id").notEqual(col("first_click_of_impression")),
+                        lit(ClickDecisions.DUPLICATE_IMPRESSION))
+                .when(col("first_impression_time").isNull(), lit(ClickDecisions.NO_IMPRESSION))
                 .when(
                         size(col("fraud_rules")).gt(0),
-                        concat(lit(Decisions.FRAUD_PREFIX), col("fraud_rules").getItem(0)))
-                .otherwise(lit(Decisions.BILLABLE));
+                        concat(
+                                lit(ClickDecisions.FRAUD_PREFIX),
+                                col("fraud_rules").getItem(0)))
+                .otherwise(lit(ClickDecisions.BILLABLE));
     }
 
     /** Rows of one {@code keys} value, the first one first. */

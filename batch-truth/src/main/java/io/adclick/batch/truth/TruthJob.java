@@ -13,6 +13,7 @@ import io.adclick.batch.run.JobRun;
 import io.adclick.batch.run.JobRunLog;
 import io.adclick.batch.run.RunCounts;
 import io.adclick.schemas.table.AdclickTables;
+import io.adclick.schemas.table.ClickDecisions;
 import io.adclick.schemas.table.ClickDecisionsTable;
 import io.adclick.schemas.table.FraudDecisionsTable;
 import java.sql.Date;
@@ -179,12 +180,13 @@ public final class TruthJob {
         Row c = decided.clicks()
                 .agg(
                         sum(lit(1L)).cast(DataTypes.LongType),
-                        countIf(col("decision").equalTo(Decisions.BILLABLE)),
+                        countIf(col("decision").equalTo(ClickDecisions.BILLABLE)),
                         sum(col("spend_micros")).cast(DataTypes.LongType),
-                        countIf(col("decision").isin(Decisions.DUPLICATE_EVENT, Decisions.DUPLICATE_IMPRESSION)),
-                        countIf(col("decision").equalTo(Decisions.EXPIRED_TOKEN)),
-                        countIf(col("decision").equalTo(Decisions.NO_IMPRESSION)),
-                        countIf(col("decision").startsWith(Decisions.FRAUD_PREFIX)))
+                        countIf(col("decision")
+                                .isin(ClickDecisions.DUPLICATE_EVENT, ClickDecisions.DUPLICATE_IMPRESSION)),
+                        countIf(col("decision").equalTo(ClickDecisions.EXPIRED_TOKEN)),
+                        countIf(col("decision").equalTo(ClickDecisions.NO_IMPRESSION)),
+                        countIf(col("decision").startsWith(ClickDecisions.FRAUD_PREFIX)))
                 .first();
         return new RunCounts(
                 decided.rawInPartition().count(),

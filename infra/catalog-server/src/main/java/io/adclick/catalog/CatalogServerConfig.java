@@ -2,6 +2,7 @@ package io.adclick.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.schemas.table.EmbeddedWarehouse;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,21 +40,21 @@ public record CatalogServerConfig(
     public static final String HOST = "adclick.catalog.host";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String PORT = "adclick.catalog.port";
-    public static final int DEFAULT_PORT = 8181;
+    public static final int DEFAULT_PORT = EmbeddedWarehouse.CATALOG_PORT;
     public static final String DATABASE = "adclick.catalog.database";
     public static final String DEFAULT_DATABASE = "catalog.db";
     public static final String WAREHOUSE = "adclick.catalog.warehouse";
-    public static final String DEFAULT_WAREHOUSE = "s3://warehouse/";
+    public static final String DEFAULT_WAREHOUSE = EmbeddedWarehouse.WAREHOUSE;
     public static final String S3_ENDPOINT = "adclick.catalog.s3.endpoint";
-    public static final String DEFAULT_S3_ENDPOINT = "http://127.0.0.1:9000";
+    public static final String DEFAULT_S3_ENDPOINT = EmbeddedWarehouse.S3_ENDPOINT;
     public static final String S3_ACCESS_KEY = "adclick.catalog.s3.access-key";
-    public static final String DEFAULT_S3_ACCESS_KEY = "adclick";
+    public static final String DEFAULT_S3_ACCESS_KEY = EmbeddedWarehouse.S3_ACCESS_KEY;
     public static final String S3_SECRET_KEY = "adclick.catalog.s3.secret-key";
-    public static final String DEFAULT_S3_SECRET_KEY = "adclick-dev-secret";
+    public static final String DEFAULT_S3_SECRET_KEY = EmbeddedWarehouse.S3_SECRET_KEY;
     public static final String S3_REGION = "adclick.catalog.s3.region";
-    public static final String DEFAULT_S3_REGION = "us-east-1";
+    public static final String DEFAULT_S3_REGION = EmbeddedWarehouse.S3_REGION;
     public static final String RAW_EVENTS_RETENTION_DAYS = "adclick.catalog.retention.raw-events-days";
-    public static final Duration DEFAULT_RAW_EVENTS_RETENTION = Duration.ofDays(730);
+    public static final Duration DEFAULT_RAW_EVENTS_RETENTION = EmbeddedWarehouse.RAW_EVENTS_RETENTION;
 
     public CatalogServerConfig {
         requireNonNull(host, "host is null");

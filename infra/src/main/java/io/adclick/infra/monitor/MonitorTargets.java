@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stream.StreamEstimates;
+import io.adclick.schemas.stream.StreamJobContract;
 import java.net.URI;
 import java.time.Duration;
 
@@ -22,7 +23,7 @@ public record MonitorTargets(
         String kafkaBootstrap, URI flinkRest, URI catalog, String bindAddress, int port, Duration interval) {
 
     /** The stream job's name in Flink. */
-    public static final String STREAM_JOB_NAME = "adclick-stream-estimates";
+    public static final String STREAM_JOB_NAME = StreamJobContract.JOB_NAME;
 
     public MonitorTargets {
         requireNonNull(kafkaBootstrap, "kafkaBootstrap is null");

@@ -2,6 +2,7 @@ package io.adclick.infra.stack;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.schemas.table.EmbeddedWarehouse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,10 +36,10 @@ public record ArchiveConfig(
         Duration stallTimeout) {
 
     public static final String OBJECT_STORE_PORT_ENV = "ADCLICK_OBJECT_STORE_PORT";
-    public static final int DEFAULT_OBJECT_STORE_PORT = 9000;
+    public static final int DEFAULT_OBJECT_STORE_PORT = EmbeddedWarehouse.OBJECT_STORE_PORT;
 
     public static final String CATALOG_PORT_ENV = "ADCLICK_CATALOG_PORT";
-    public static final int DEFAULT_CATALOG_PORT = 8181;
+    public static final int DEFAULT_CATALOG_PORT = EmbeddedWarehouse.CATALOG_PORT;
 
     public static final String CONNECT_PORT_ENV = "ADCLICK_CONNECT_PORT";
     public static final int DEFAULT_CONNECT_PORT = 8083;
@@ -53,13 +54,13 @@ public record ArchiveConfig(
     public static final String DEFAULT_CONNECT_HEAP = "768m";
 
     public static final String S3_ACCESS_KEY_ENV = "ADCLICK_S3_ACCESS_KEY";
-    public static final String DEFAULT_S3_ACCESS_KEY = "adclick";
+    public static final String DEFAULT_S3_ACCESS_KEY = EmbeddedWarehouse.S3_ACCESS_KEY;
 
     public static final String S3_SECRET_KEY_ENV = "ADCLICK_S3_SECRET_KEY";
-    public static final String DEFAULT_S3_SECRET_KEY = "adclick-dev-secret";
+    public static final String DEFAULT_S3_SECRET_KEY = EmbeddedWarehouse.S3_SECRET_KEY;
 
     public static final String RAW_EVENTS_RETENTION_ENV = "ADCLICK_RAW_EVENTS_RETENTION_DAYS";
-    public static final Duration DEFAULT_RAW_EVENTS_RETENTION = Duration.ofDays(730);
+    public static final Duration DEFAULT_RAW_EVENTS_RETENTION = EmbeddedWarehouse.RAW_EVENTS_RETENTION;
 
     public static final String COMMIT_INTERVAL_ENV = "ADCLICK_ARCHIVE_COMMIT_INTERVAL_MS";
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
@@ -70,7 +71,7 @@ public record ArchiveConfig(
     /** The bucket of the Iceberg warehouse in the object store. */
     public static final String BUCKET = "warehouse";
     /** The region the S3 clients sign for (S3Proxy accepts any). */
-    public static final String S3_REGION = "us-east-1";
+    public static final String S3_REGION = EmbeddedWarehouse.S3_REGION;
 
     public ArchiveConfig {
         StackConfig.port("object store port (" + OBJECT_STORE_PORT_ENV + ")", objectStorePort);

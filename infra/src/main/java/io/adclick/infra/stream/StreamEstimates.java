@@ -6,6 +6,7 @@ import io.adclick.infra.stack.Health;
 import io.adclick.infra.stack.JavaCommand;
 import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StreamConfig;
+import io.adclick.schemas.stream.StreamJobContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,9 +29,9 @@ public final class StreamEstimates extends ChildProcessComponent {
     public static final String NAME = "stream";
     public static final String MAIN_CLASS = "io.adclick.stream.StreamEstimatesJob";
     /** The job's consumer group on {@code events.raw}: offsets committed with each checkpoint. */
-    public static final String CONSUMER_GROUP = "adclick-stream-estimates";
+    public static final String CONSUMER_GROUP = StreamJobContract.CONSUMER_GROUP;
     /** The job's transactional-id prefix: stable, so a restart aborts its predecessor's open transactions. */
-    public static final String TRANSACTIONAL_ID_PREFIX = "adclick-stream-estimates";
+    public static final String TRANSACTIONAL_ID_PREFIX = StreamJobContract.TRANSACTIONAL_ID_PREFIX;
 
     private final Clock clock;
     private volatile Instant launchedAt = Instant.EPOCH;

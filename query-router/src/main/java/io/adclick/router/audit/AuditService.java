@@ -10,6 +10,7 @@ import io.adclick.router.invoice.InvoiceStore;
 import io.adclick.router.trino.Sql;
 import io.adclick.router.trino.TruthDatabase;
 import io.adclick.router.trino.TruthState;
+import io.adclick.schemas.table.ClickDecisions;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -249,11 +250,12 @@ public final class AuditService {
 
     /** The contract's status of a decision: billable, duplicate, fraud, or the removal reason. */
     static String statusOf(String decision) {
-        if (decision.startsWith("fraud:")) {
-            return "fraud";
+        if (decision.startsWith(ClickDecisions.FRAUD_PREFIX)) {
+            return EventStatus.FRAUD.wireName();
         }
         return switch (decision) {
-            case "duplicate_event", "duplicate_impression" -> "duplicate";
+            case ClickDecisions.DUPLICATE_EVENT, ClickDecisions.DUPLICATE_IMPRESSION -> EventStatus.DUPLICATE
+                    .wireName();
             default -> decision;
         };
     }

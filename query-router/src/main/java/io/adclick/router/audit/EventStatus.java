@@ -2,14 +2,15 @@ package io.adclick.router.audit;
 
 import io.adclick.router.api.ApiException;
 import io.adclick.router.report.Parameters;
+import io.adclick.schemas.table.ClickDecisions;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code status=} of an invoice line's events, and the {@code click_decisions} decisions it selects. */
 public enum EventStatus {
-    BILLABLE("decision = ?", List.of("billable")),
-    DUPLICATE("decision IN (?, ?)", List.of("duplicate_event", "duplicate_impression")),
-    FRAUD("decision LIKE ?", List.of("fraud:%"));
+    BILLABLE("decision = ?", List.of(ClickDecisions.BILLABLE)),
+    DUPLICATE("decision IN (?, ?)", List.of(ClickDecisions.DUPLICATE_EVENT, ClickDecisions.DUPLICATE_IMPRESSION)),
+    FRAUD("decision LIKE ?", List.of(ClickDecisions.FRAUD_PREFIX + "%"));
 
     private final String predicate;
     private final List<Object> parameters;

@@ -11,13 +11,11 @@ import org.apache.iceberg.types.Types;
 /**
  * {@code adclick.click_decisions}: the billing decision of every click row of {@code raw_events}
  * (transport duplicates included), partitioned by event hour: the audit trail behind each
- * {@code billing_hourly} row. {@code decision} is one of {@link #DECISIONS} or {@code
- * fraud:<rule>}. Field ids are stable: never reuse or renumber one.
+ * {@code billing_hourly} row. {@code decision} is one of {@link ClickDecisions}. Field ids are stable: never reuse or renumber one.
  */
 public final class ClickDecisionsTable {
     /** The decisions other than {@code fraud:<rule>}, in the order they are checked. */
-    public static final List<String> DECISIONS =
-            List.of("duplicate_event", "expired_token", "duplicate_impression", "no_impression", "billable");
+    public static final List<String> DECISIONS = ClickDecisions.ORDER;
 
     public static final Schema SCHEMA = new Schema(
             required(1, "event_id", Types.StringType.get()),

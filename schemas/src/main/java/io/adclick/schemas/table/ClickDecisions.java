@@ -1,9 +1,9 @@
-package io.adclick.batch.truth;
+package io.adclick.schemas.table;
 
 import java.util.List;
 
 /** The decision values of a click, in the order they are checked (CONTRACT section 4). */
-public final class Decisions {
+public final class ClickDecisions {
     /** A later copy of an {@code event_id} already seen (a transport duplicate). */
     public static final String DUPLICATE_EVENT = "duplicate_event";
     /** The token had expired when the click happened. */
@@ -21,5 +21,5 @@ public final class Decisions {
     public static final List<String> ORDER =
             List.of(DUPLICATE_EVENT, EXPIRED_TOKEN, DUPLICATE_IMPRESSION, NO_IMPRESSION, BILLABLE);
 
-    private Decisions() {}
+    private ClickDecisions() {}
 }
