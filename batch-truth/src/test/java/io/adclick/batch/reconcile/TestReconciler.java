@@ -2,6 +2,10 @@ package io.adclick.batch.reconcile;
 
 import static io.adclick.batch.RawEvents.click;
 import static io.adclick.batch.RawEvents.impression;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.CPC;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.append;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.appendRollups;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.rollup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.batch.RawEvents;
@@ -15,16 +19,12 @@ import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.table.RawEventsTable;
 import io.adclick.schemas.table.ReconciliationTable;
 import io.adclick.schemas.table.RollupsMinuteTable;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TestReconciler {
     private static final Instant T10 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Instant T11 = T10.plus(Duration.ofHours(1));
-    private static final long CPC = 250_000;
     private static final ReconcileConfig CONFIG = new ReconcileConfig(Duration.ofHours(1), Duration.ofHours(1), 0);
 
     private static TruthTables tables;
@@ -76,6 +75,7 @@ class TestReconciler {
         RawEvents.Event otherCampaign =
                 click("m1", "j1", T10.plusSeconds(490)).campaign("c2").user("u9");
         append(
+                tables,
                 AdclickTables.RAW_EVENTS,
                 impression("i1", T10.plusSeconds(60)).user("u1"),
                 billed,
@@ -93,13 +93,14 @@ class TestReconciler {
                 replayAfterTtl,
                 impression("j1", T10.plusSeconds(480)).campaign("c2").user("u9"),
                 otherCampaign);
-        append(AdclickTables.LATE_EVENTS, lateClick);
+        append(tables, AdclickTables.LATE_EVENTS, lateClick);
         new TruthJob(tables, BatchSettings.defaults().truth(), "test", Clock.systemUTC())
                 .run(TruthPartition.hour("2026-11-23T10"));
 
         // What the stream emitted: c1 counted k1, k3 (no impression), k6 (bot) and the replay of k7
         // after the TTL, besides k7 itself; k2 arrived too late. A stale revision precedes each final one.
         appendRollups(
+                tables,
                 rollup(T10.plusSeconds(60), "c1", 1, 0),
                 rollup(T10.plusSeconds(60), "c1", 2, 1),
                 rollup(T10.plusSeconds(240), "c1", 1, 1),
@@ -168,7 +169,7 @@ class TestReconciler {
     @Test
     @Order(3)
     void anUnexplainedDifferenceRaisesTheAlert() {
-        appendRollups(rollup(T10.plusSeconds(420), "c1", 3, 5));
+        appendRollups(tables, rollup(T10.plusSeconds(420), "c1", 3, 5));
 
         Reconciler.Result result = reconciler.reconcile(T10, T11);
 
@@ -184,49 +185,5 @@ class TestReconciler {
                 .filter(line -> line.key().campaignId().equals(campaign))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no line for " + campaign + " in " + result.lines()));
-    }
-
-    private static Row rollup(Instant minute, String campaign, long revision, long billable) {
-        return RowFactory.create(
-                1,
-                Timestamp.from(minute),
-                campaign,
-                "a1",
-                "p1",
-                "US",
-                "mobile",
-                "adv1",
-                billable,
-                billable,
-                billable,
-                billable * CPC,
-                billable,
-                null,
-                revision,
-                Timestamp.from(minute.plusSeconds(60 + revision)));
-    }
-
-    private static void appendRollups(Row... rows) {
-        List<Row> list = new ArrayList<>(List.of(rows));
-        try {
-            tables.spark()
-                    .createDataFrame(list, SparkSchemaUtil.convert(RollupsMinuteTable.SCHEMA))
-                    .writeTo(tables.sqlName(AdclickTables.ROLLUPS_MINUTE))
-                    .append();
-        } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void append(org.apache.iceberg.catalog.TableIdentifier table, RawEvents.Event... events) {
-        try {
-            new RawEvents()
-                    .add(events)
-                    .toDataFrame()
-                    .writeTo(tables.sqlName(table))
-                    .append();
-        } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new AssertionError(e);
-        }
     }
 }

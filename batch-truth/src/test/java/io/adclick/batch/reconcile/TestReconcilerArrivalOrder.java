@@ -2,6 +2,10 @@ package io.adclick.batch.reconcile;
 
 import static io.adclick.batch.RawEvents.click;
 import static io.adclick.batch.RawEvents.impression;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.CPC;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.append;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.appendRollups;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.rollup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.batch.RawEvents;
@@ -15,18 +19,12 @@ import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.table.RawEventsTable;
 import io.adclick.schemas.table.ReconciliationTable;
 import io.adclick.schemas.table.RollupsMinuteTable;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.spark.SparkSchemaUtil;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.Test;
 class TestReconcilerArrivalOrder {
     private static final Instant T10 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Instant T11 = T10.plus(Duration.ofHours(1));
-    private static final long CPC = 250_000;
     private static final ReconcileConfig CONFIG = new ReconcileConfig(Duration.ofHours(25), Duration.ofHours(25), 0);
 
     private static List<ReconciliationLine> lines;
@@ -112,10 +109,10 @@ class TestReconcilerArrivalOrder {
         // What the stream counted: k2, m2 and y2, the first click of its impression to arrive in time
         appendRollups(
                 tables,
-                rollup(T11, "c1", 1),
-                rollup(T11, "c2", 1),
-                rollup(T10.plusSeconds(1200), "c3", 0),
-                rollup(T10.plusSeconds(480), "c4", 1));
+                rollup(T11, "c1", 1, 1),
+                rollup(T11, "c2", 1, 1),
+                rollup(T10.plusSeconds(1200), "c3", 1, 0),
+                rollup(T10.plusSeconds(480), "c4", 1, 1));
         // hour by hour, as `adclick reconcile` and the scheduler run it
         Reconciler reconciler = new Reconciler(tables, CONFIG, Clock.systemUTC());
         lines = Stream.of(T10, T11)
@@ -168,48 +165,5 @@ class TestReconcilerArrivalOrder {
                         && line.key().campaignId().equals(campaign))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no line for " + hour + " " + campaign + " in " + lines));
-    }
-
-    private static Row rollup(Instant minute, String campaign, long billable) {
-        return RowFactory.create(
-                1,
-                Timestamp.from(minute),
-                campaign,
-                "a1",
-                "p1",
-                "US",
-                "mobile",
-                "adv1",
-                billable,
-                billable,
-                billable,
-                billable * CPC,
-                billable,
-                null,
-                1L,
-                Timestamp.from(minute.plusSeconds(61)));
-    }
-
-    private static void appendRollups(TruthTables tables, Row... rows) {
-        try {
-            tables.spark()
-                    .createDataFrame(List.of(rows), SparkSchemaUtil.convert(RollupsMinuteTable.SCHEMA))
-                    .writeTo(tables.sqlName(AdclickTables.ROLLUPS_MINUTE))
-                    .append();
-        } catch (NoSuchTableException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void append(TruthTables tables, TableIdentifier table, RawEvents.Event... events) {
-        try {
-            new RawEvents()
-                    .add(events)
-                    .toDataFrame()
-                    .writeTo(tables.sqlName(table))
-                    .append();
-        } catch (NoSuchTableException e) {
-            throw new AssertionError(e);
-        }
     }
 }
