@@ -1,8 +1,10 @@
 package io.adclick.batch.reconcile;
 
 import io.adclick.batch.RawEvents;
+import io.adclick.batch.SharedSpark;
 import io.adclick.batch.iceberg.TruthTables;
 import io.adclick.schemas.table.AdclickTables;
+import io.adclick.schemas.table.RawEventsTable;
 import io.adclick.schemas.table.RollupsMinuteTable;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,6 +21,20 @@ final class ReconcilerFixtures {
     static final long CPC = 250_000;
 
     private ReconcilerFixtures() {}
+
+    /** Fresh tables of the truth jobs plus the raw, late and rollup tables the reconciler reads. */
+    static TruthTables newReconcileTables() {
+        TruthTables tables = SharedSpark.newTables();
+        tables.createMissing();
+        tables.icebergCatalog()
+                .createTable(AdclickTables.RAW_EVENTS, RawEventsTable.SCHEMA, RawEventsTable.PARTITION_SPEC);
+        tables.icebergCatalog()
+                .createTable(AdclickTables.LATE_EVENTS, RawEventsTable.SCHEMA, RawEventsTable.PARTITION_SPEC);
+        tables.icebergCatalog()
+                .createTable(
+                        AdclickTables.ROLLUPS_MINUTE, RollupsMinuteTable.SCHEMA, RollupsMinuteTable.PARTITION_SPEC);
+        return tables;
+    }
 
     /** A {@code rollups_minute} revision of one campaign's minute with {@code billable} clicks. */
     static Row rollup(Instant minute, String campaign, long revision, long billable) {

@@ -5,20 +5,18 @@ import static io.adclick.batch.RawEvents.impression;
 import static io.adclick.batch.reconcile.ReconcilerFixtures.CPC;
 import static io.adclick.batch.reconcile.ReconcilerFixtures.append;
 import static io.adclick.batch.reconcile.ReconcilerFixtures.appendRollups;
+import static io.adclick.batch.reconcile.ReconcilerFixtures.newReconcileTables;
 import static io.adclick.batch.reconcile.ReconcilerFixtures.rollup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.batch.RawEvents;
-import io.adclick.batch.SharedSpark;
 import io.adclick.batch.config.BatchSettings;
 import io.adclick.batch.config.ReconcileConfig;
 import io.adclick.batch.iceberg.TruthTables;
 import io.adclick.batch.truth.TruthJob;
 import io.adclick.batch.truth.TruthPartition;
 import io.adclick.schemas.table.AdclickTables;
-import io.adclick.schemas.table.RawEventsTable;
 import io.adclick.schemas.table.ReconciliationTable;
-import io.adclick.schemas.table.RollupsMinuteTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,15 +45,7 @@ class TestReconcilerArrivalOrder {
 
     @BeforeAll
     static void billTwoHoursOfBackDatedClicks() {
-        TruthTables tables = SharedSpark.newTables();
-        tables.createMissing();
-        tables.icebergCatalog()
-                .createTable(AdclickTables.RAW_EVENTS, RawEventsTable.SCHEMA, RawEventsTable.PARTITION_SPEC);
-        tables.icebergCatalog()
-                .createTable(AdclickTables.LATE_EVENTS, RawEventsTable.SCHEMA, RawEventsTable.PARTITION_SPEC);
-        tables.icebergCatalog()
-                .createTable(
-                        AdclickTables.ROLLUPS_MINUTE, RollupsMinuteTable.SCHEMA, RollupsMinuteTable.PARTITION_SPEC);
+        TruthTables tables = newReconcileTables();
 
         // c1: the first click (10:59:50) reached the stream beyond its lateness, the second (11:00:05) in time
         RawEvents.Event lateFirst =
