@@ -2,8 +2,8 @@ package io.adclick.infra.archive;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.infra.config.ArchiveConfig;
 import io.adclick.infra.kafka.TopicSpec;
-import io.adclick.infra.stack.ArchiveConfig;
 import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.wire.Topics;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package io.adclick.infra.archive;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.kafka.KafkaFigures;
+import io.adclick.infra.process.LauncherThreads;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.LauncherThreads;
 import io.adclick.infra.stack.ManagedComponent;
-import io.adclick.infra.stack.StackConfig;
 import io.adclick.schemas.wire.Topics;
 import java.time.Clock;
 import java.time.Duration;

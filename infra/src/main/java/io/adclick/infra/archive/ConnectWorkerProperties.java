@@ -2,7 +2,7 @@ package io.adclick.infra.archive;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.StackConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.adclick.infra.cli;
 
 import io.adclick.infra.archive.ArchiveFigures;
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.truth.BackfillState;
 import io.adclick.infra.truth.TruthJobRunner;
 import io.adclick.infra.truth.TruthRange;

@@ -1,6 +1,6 @@
 package io.adclick.infra.cli;
 
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.truth.TruthJobRunner;
 import io.adclick.infra.truth.TruthRange;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package io.adclick.infra.cli;
 
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.process.RecordedProcess;
 import io.adclick.infra.stack.ComponentRecord;
-import io.adclick.infra.stack.RecordedProcess;
-import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StackState;
 import io.adclick.infra.stack.StackStateFile;
 import java.io.PrintWriter;

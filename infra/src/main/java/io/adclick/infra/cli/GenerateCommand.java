@@ -1,14 +1,14 @@
 package io.adclick.infra.cli;
 
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.edge.IngestEdge;
-import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.traffic.BackdatedTraffic;
 import io.adclick.infra.traffic.EdgeClient;
+import io.adclick.infra.traffic.GroundTruthWriter;
 import io.adclick.infra.traffic.Scenario;
 import io.adclick.infra.traffic.TrafficEngine;
 import io.adclick.infra.traffic.TrafficMix;
 import io.adclick.infra.traffic.TrafficStats;
-import io.adclick.infra.traffic.TruthWriter;
 import io.adclick.schemas.token.SigningKeys;
 import io.adclick.schemas.token.TokenSigner;
 import java.io.PrintWriter;
@@ -132,7 +132,7 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         URI edgeUrl = edge != null
                 ? edge
-                : URI.create(StackConfig.fromEnvironment(io.adclick.infra.stack.AdclickHome.locate(), System.getenv())
+                : URI.create(StackConfig.fromEnvironment(io.adclick.infra.config.AdclickHome.locate(), System.getenv())
                         .edgeUrl());
         if (!IngestEdge.probe(edgeUrl).healthy()) {
             throw new IllegalStateException(
@@ -149,7 +149,7 @@ final class GenerateCommand implements Callable<Integer> {
                 rate, seconds, edgeUrl, actualSeed, trafficMix);
         out.flush();
 
-        Optional<TruthWriter> truth = Optional.ofNullable(truthFile).map(TruthWriter::new);
+        Optional<GroundTruthWriter> truth = Optional.ofNullable(truthFile).map(GroundTruthWriter::new);
         TrafficEngine engine = TrafficEngine.standard(
                 edgeUrl,
                 trafficMix,
@@ -170,7 +170,7 @@ final class GenerateCommand implements Callable<Integer> {
             });
             bar.stepTo(engine.stats().requests());
         } finally {
-            truth.ifPresent(TruthWriter::close);
+            truth.ifPresent(GroundTruthWriter::close);
         }
         TrafficStats stats = engine.stats();
         out.printf("Sent %d requests: %s%n", stats.requests(), stats.summary());
@@ -191,7 +191,7 @@ final class GenerateCommand implements Callable<Integer> {
                 "Sending back-dated traffic of %s to %s to %s in %d requests (seed %d)%n",
                 traffic.start(), traffic.end(), edgeUrl, traffic.requests(), actualSeed);
         out.flush();
-        Optional<TruthWriter> truth = Optional.ofNullable(truthFile).map(TruthWriter::new);
+        Optional<GroundTruthWriter> truth = Optional.ofNullable(truthFile).map(GroundTruthWriter::new);
         BackdatedTraffic.Sent sent;
         try (ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName("generate")
@@ -210,7 +210,7 @@ final class GenerateCommand implements Callable<Integer> {
                     },
                     bar::step);
         } finally {
-            truth.ifPresent(TruthWriter::close);
+            truth.ifPresent(GroundTruthWriter::close);
         }
         out.printf(
                 "Sent %d requests: %d events acknowledged, %d requests failed%n",

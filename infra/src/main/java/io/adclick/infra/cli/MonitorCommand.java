@@ -1,8 +1,8 @@
 package io.adclick.infra.cli;
 
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.monitor.MonitorTargets;
 import io.adclick.infra.monitor.PipelineMonitor;
-import io.adclick.infra.stack.StackConfig;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;

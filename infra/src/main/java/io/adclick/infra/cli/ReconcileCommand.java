@@ -1,6 +1,6 @@
 package io.adclick.infra.cli;
 
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.truth.TruthJobRunner;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.adclick.infra.cli;
 
-import io.adclick.infra.stack.AdclickHome;
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.AdclickHome;
+import io.adclick.infra.config.StackConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

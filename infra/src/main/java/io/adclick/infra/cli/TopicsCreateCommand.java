@@ -1,8 +1,8 @@
 package io.adclick.infra.cli;
 
-import io.adclick.infra.kafka.StackTopics;
 import io.adclick.infra.kafka.TopicCreator;
 import io.adclick.infra.kafka.TopicSpec;
+import io.adclick.infra.launcher.StackTopics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.adclick.infra.cli;
 
 import io.adclick.infra.archive.HttpProbe;
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.StackConfig;
 import java.net.URI;
 
 /** What {@code adclick batch} and {@code adclick backfill} share. */

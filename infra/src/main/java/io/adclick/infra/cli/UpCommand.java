@@ -4,25 +4,25 @@ import io.adclick.infra.archive.ArchiveWatchdog;
 import io.adclick.infra.archive.IcebergCatalog;
 import io.adclick.infra.archive.KafkaConnectWorker;
 import io.adclick.infra.archive.ObjectStore;
+import io.adclick.infra.config.ArchiveConfig;
+import io.adclick.infra.config.PinotConfig;
+import io.adclick.infra.config.QueryConfig;
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
-import io.adclick.infra.kafka.StackTopics;
+import io.adclick.infra.launcher.StackTopics;
 import io.adclick.infra.monitor.MonitorTargets;
 import io.adclick.infra.monitor.PipelineMonitor;
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.RollupsTable;
+import io.adclick.infra.process.ChildExit;
+import io.adclick.infra.process.LogFiles;
+import io.adclick.infra.process.PortCheck;
+import io.adclick.infra.process.RecordedProcess;
 import io.adclick.infra.query.QueryRouter;
 import io.adclick.infra.query.Trino;
-import io.adclick.infra.stack.ArchiveConfig;
-import io.adclick.infra.stack.ChildExit;
-import io.adclick.infra.stack.LogFiles;
 import io.adclick.infra.stack.ManagedComponent;
-import io.adclick.infra.stack.PinotConfig;
-import io.adclick.infra.stack.PortCheck;
-import io.adclick.infra.stack.QueryConfig;
-import io.adclick.infra.stack.RecordedProcess;
 import io.adclick.infra.stack.Stack;
-import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StackState;
 import io.adclick.infra.stack.StackStateFile;
 import io.adclick.infra.stream.StreamEstimates;
@@ -228,7 +228,7 @@ final class UpCommand implements Callable<Integer> {
                                         config.truth().dailyInterval().toMinutes(),
                                         config.truth().maintainInterval().toMinutes(),
                                         config.logFile(TruthScheduler.NAME))
-                        : "off (" + io.adclick.infra.stack.TruthConfig.SCHEDULER_ENABLED_ENV + "=off)");
+                        : "off (" + io.adclick.infra.config.TruthConfig.SCHEDULER_ENABLED_ENV + "=off)");
         out.printf(
                 "  Pinot            broker %s (table %s), controller %s; log %s%n",
                 config.pinot().brokerUrl(),

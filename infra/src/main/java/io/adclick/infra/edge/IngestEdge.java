@@ -1,10 +1,10 @@
 package io.adclick.infra.edge;
 
-import io.adclick.infra.stack.ChildExit;
-import io.adclick.infra.stack.ChildProcessComponent;
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.process.ChildExit;
+import io.adclick.infra.process.ChildProcessComponent;
+import io.adclick.infra.process.JavaCommand;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.JavaCommand;
-import io.adclick.infra.stack.StackConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,11 +1,11 @@
 package io.adclick.infra.kafka;
 
-import io.adclick.infra.stack.ChildExit;
-import io.adclick.infra.stack.ChildProcess;
-import io.adclick.infra.stack.ChildProcessComponent;
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.process.ChildExit;
+import io.adclick.infra.process.ChildProcess;
+import io.adclick.infra.process.ChildProcessComponent;
+import io.adclick.infra.process.JavaCommand;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.JavaCommand;
-import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StartupException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.adclick.infra.monitor;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.schemas.stream.StreamJobContract;
 import java.net.URI;

@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.adclick.infra.process.LauncherThreads;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.LauncherThreads;
 import io.adclick.infra.stack.ManagedComponent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

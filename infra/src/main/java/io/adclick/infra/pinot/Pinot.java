@@ -1,12 +1,12 @@
 package io.adclick.infra.pinot;
 
 import io.adclick.infra.archive.HttpProbe;
-import io.adclick.infra.stack.ChildExit;
-import io.adclick.infra.stack.ChildProcessComponent;
+import io.adclick.infra.config.PinotConfig;
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.process.ChildExit;
+import io.adclick.infra.process.ChildProcessComponent;
+import io.adclick.infra.process.JavaCommand;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.JavaCommand;
-import io.adclick.infra.stack.PinotConfig;
-import io.adclick.infra.stack.StackConfig;
 import io.adclick.schemas.pinot.PinotBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package io.adclick.infra.pinot;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.infra.stack.PinotConfig;
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.PinotConfig;
+import io.adclick.infra.config.StackConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.adclick.infra.process.Waits;
 import io.adclick.infra.stack.StartupException;
-import io.adclick.infra.stack.Waits;
 import io.adclick.schemas.pinot.PinotBroker;
 import io.adclick.schemas.pinot.PinotQueryException;
 import io.adclick.schemas.wire.Topics;

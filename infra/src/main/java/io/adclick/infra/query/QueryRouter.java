@@ -1,11 +1,11 @@
 package io.adclick.infra.query;
 
+import io.adclick.infra.config.StackConfig;
 import io.adclick.infra.edge.IngestEdge;
-import io.adclick.infra.stack.ChildExit;
-import io.adclick.infra.stack.ChildProcessComponent;
+import io.adclick.infra.process.ChildExit;
+import io.adclick.infra.process.ChildProcessComponent;
+import io.adclick.infra.process.JavaCommand;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.JavaCommand;
-import io.adclick.infra.stack.StackConfig;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.adclick.infra.query;
 
-import io.adclick.infra.stack.QueryConfig;
+import io.adclick.infra.config.QueryConfig;
 import io.adclick.infra.stack.StartupException;
 import java.io.IOException;
 import java.nio.file.Files;

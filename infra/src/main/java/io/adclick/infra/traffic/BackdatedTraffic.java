@@ -130,7 +130,7 @@ public final class BackdatedTraffic {
      * Sends the plan phase by phase, retrying a request the edge could not take (no answer, 429,
      * 5xx) a few times, and writes each event's ground truth with its phase.
      */
-    public Sent send(EdgeClient client, Optional<TruthWriter> truth, PhaseBarrier barrier, Runnable onRequest)
+    public Sent send(EdgeClient client, Optional<GroundTruthWriter> truth, PhaseBarrier barrier, Runnable onRequest)
             throws InterruptedException {
         requireNonNull(client, "client is null");
         requireNonNull(truth, "truth is null");
@@ -158,10 +158,11 @@ public final class BackdatedTraffic {
                 failed++;
             }
             String phaseName = batch.phase().wireName();
-            List<TruthRecord> records = TruthRecord.of(request, response, sentAt).stream()
+            List<GroundTruthRecord> records = GroundTruthRecord.of(request, response, sentAt).stream()
                     .map(record -> record.inPhase(phaseName))
                     .toList();
-            acknowledged += records.stream().filter(TruthRecord::acknowledged).count();
+            acknowledged +=
+                    records.stream().filter(GroundTruthRecord::acknowledged).count();
             truth.ifPresent(writer -> writer.write(records));
             onRequest.run();
         }

@@ -42,7 +42,7 @@ public final class TrafficEngine {
     private final ScenarioPlanner planner;
     private final TrafficMix mix;
     private final Settings settings;
-    private final Optional<TruthWriter> truth;
+    private final Optional<GroundTruthWriter> truth;
     private final TrafficStats stats = new TrafficStats();
     private final ExecutorService workers;
 
@@ -51,7 +51,7 @@ public final class TrafficEngine {
             ScenarioPlanner planner,
             TrafficMix mix,
             Settings settings,
-            Optional<TruthWriter> truth) {
+            Optional<GroundTruthWriter> truth) {
         this.client = requireNonNull(client, "client is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.mix = requireNonNull(mix, "mix is null");
@@ -67,7 +67,7 @@ public final class TrafficEngine {
 
     /** An engine on the standard catalog (200 campaigns, 20 advertisers, one hot campaign). */
     public static TrafficEngine standard(
-            URI edge, TrafficMix mix, Settings settings, SigningKeys keys, Optional<TruthWriter> truth) {
+            URI edge, TrafficMix mix, Settings settings, SigningKeys keys, Optional<GroundTruthWriter> truth) {
         AdCatalog catalog = AdCatalog.standard(settings.seed());
         AdServer adServer =
                 new AdServer(catalog, ZipfCampaigns.standard(catalog.campaigns().size()), new TokenSigner(keys));
@@ -113,7 +113,7 @@ public final class TrafficEngine {
                     }
                     Instant sentAt = Instant.now();
                     EdgeResponse response = client.send(request);
-                    List<TruthRecord> records = TruthRecord.of(request, response, sentAt);
+                    List<GroundTruthRecord> records = GroundTruthRecord.of(request, response, sentAt);
                     truth.ifPresent(writer -> writer.write(records));
                     stats.record(response, records);
                     onRequest.accept(stats);

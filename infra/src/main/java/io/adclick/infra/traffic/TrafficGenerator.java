@@ -2,11 +2,11 @@ package io.adclick.infra.traffic;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.process.LogFiles;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.LogFiles;
 import io.adclick.infra.stack.ManagedComponent;
-import io.adclick.infra.stack.StackConfig;
 import io.adclick.schemas.token.SigningKeys;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -12,10 +12,10 @@ public final class TrafficStats {
     private final LongAdder failed = new LongAdder();
 
     /** Counts one request with its truth lines. */
-    public void record(EdgeResponse response, List<TruthRecord> truth) {
+    public void record(EdgeResponse response, List<GroundTruthRecord> truth) {
         requests.increment();
         events.add(truth.size());
-        acknowledged.add(truth.stream().filter(TruthRecord::acknowledged).count());
+        acknowledged.add(truth.stream().filter(GroundTruthRecord::acknowledged).count());
         if (response.status() == 0) {
             failed.increment();
         } else if (response.status() >= 400) {

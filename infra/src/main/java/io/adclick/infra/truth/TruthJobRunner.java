@@ -2,10 +2,10 @@ package io.adclick.infra.truth;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.infra.stack.ArchiveConfig;
-import io.adclick.infra.stack.ChildProcess;
-import io.adclick.infra.stack.JavaCommand;
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.ArchiveConfig;
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.process.ChildProcess;
+import io.adclick.infra.process.JavaCommand;
 import io.adclick.infra.stack.StartupException;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,14 +2,14 @@ package io.adclick.infra.truth;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.infra.stack.ChildProcess;
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.config.TruthConfig;
+import io.adclick.infra.process.ChildProcess;
+import io.adclick.infra.process.LauncherThreads;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.stack.Health;
-import io.adclick.infra.stack.LauncherThreads;
 import io.adclick.infra.stack.ManagedComponent;
-import io.adclick.infra.stack.StackConfig;
 import io.adclick.infra.stack.StartupException;
-import io.adclick.infra.stack.TruthConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

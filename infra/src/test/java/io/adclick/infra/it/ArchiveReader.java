@@ -3,7 +3,7 @@ package io.adclick.infra.it;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.infra.archive.IcebergCatalog;
-import io.adclick.infra.stack.ArchiveConfig;
+import io.adclick.infra.config.ArchiveConfig;
 import io.adclick.schemas.table.AdclickTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;

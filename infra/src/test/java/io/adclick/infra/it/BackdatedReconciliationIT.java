@@ -9,8 +9,8 @@ import io.adclick.infra.kafka.KafkaFigures;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.traffic.BackdatedTraffic;
 import io.adclick.infra.traffic.BackdatedTraffic.Phase;
-import io.adclick.infra.traffic.TruthRecord;
-import io.adclick.infra.traffic.TruthWriter;
+import io.adclick.infra.traffic.GroundTruthRecord;
+import io.adclick.infra.traffic.GroundTruthWriter;
 import io.adclick.schemas.table.AdclickTables;
 import io.adclick.schemas.token.SigningKeys;
 import io.adclick.schemas.token.TokenSigner;
@@ -63,7 +63,7 @@ class BackdatedReconciliationIT {
 
     private static final int OCCURRENCES = 900;
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofMinutes(4);
-    private static final ObjectReader TRUTH = JsonWire.mapper().readerFor(TruthRecord.class);
+    private static final ObjectReader TRUTH = JsonWire.mapper().readerFor(GroundTruthRecord.class);
 
     @AfterAll
     static void stopTheJob(EmbeddedStack stack) {
@@ -90,7 +90,7 @@ class BackdatedReconciliationIT {
             // the watermark is not checkpointed: after a restart it follows the back-dated events from their start
             job.stop();
             job.start();
-            TruthWriter writer = new TruthWriter(truthFile);
+            GroundTruthWriter writer = new GroundTruthWriter(truthFile);
             try {
                 BackdatedTraffic.Sent sent = traffic.send(
                         stack.client(),
@@ -103,7 +103,7 @@ class BackdatedReconciliationIT {
             }
             awaitStreamRead(admin, "every event sent");
         }
-        List<TruthRecord> sent = readTruth(truthFile);
+        List<GroundTruthRecord> sent = readTruth(truthFile);
         StreamModel model = new StreamModel(sent);
 
         try (ArchiveReader archive = stack.archive()) {
@@ -187,34 +187,34 @@ class BackdatedReconciliationIT {
      * in one request lie in the same hour, so which of them counts does not change a line).
      */
     static final class StreamModel {
-        private final List<TruthRecord> sent;
-        private final List<TruthRecord> clicks;
-        private final Map<TruthRecord, String> explanations = new IdentityHashMap<>();
+        private final List<GroundTruthRecord> sent;
+        private final List<GroundTruthRecord> clicks;
+        private final Map<GroundTruthRecord, String> explanations = new IdentityHashMap<>();
 
-        StreamModel(List<TruthRecord> sent) {
+        StreamModel(List<GroundTruthRecord> sent) {
             this.sent = List.copyOf(sent);
             this.clicks = sent.stream()
                     .filter(r -> r.kind().equals("click") && r.acknowledged())
-                    .sorted(Comparator.comparing(
-                                    (TruthRecord r) -> Phase.valueOf(r.phase().toUpperCase()))
-                            .thenComparing(TruthRecord::sentAt)
-                            .thenComparing(TruthRecord::eventTime))
+                    .sorted(Comparator.comparing((GroundTruthRecord r) ->
+                                    Phase.valueOf(r.phase().toUpperCase()))
+                            .thenComparing(GroundTruthRecord::sentAt)
+                            .thenComparing(GroundTruthRecord::eventTime))
                     .toList();
         }
 
         Set<String> lateClickIds() {
             return clicks.stream()
                     .filter(StreamModel::late)
-                    .map(TruthRecord::eventId)
+                    .map(GroundTruthRecord::eventId)
                     .collect(Collectors.toSet());
         }
 
         /** The click copies the stream counts, in arrival order. */
-        private Set<TruthRecord> counted() {
+        private Set<GroundTruthRecord> counted() {
             Set<String> passedIds = new HashSet<>();
             Set<String> clickedImpressions = new HashSet<>();
-            Set<TruthRecord> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (TruthRecord click : clicks) {
+            Set<GroundTruthRecord> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (GroundTruthRecord click : clicks) {
                 if (late(click) || !passedIds.add(click.eventId())) {
                     continue;
                 }
@@ -236,17 +236,17 @@ class BackdatedReconciliationIT {
             }
             Set<String> missingImpressions = new HashSet<>();
             Set<String> billedCopySeen = new HashSet<>();
-            Set<TruthRecord> counted = counted();
+            Set<GroundTruthRecord> counted = counted();
             Map<String, long[]> totals = new TreeMap<>();
             Map<String, Map<String, Long>> explained = new TreeMap<>();
-            for (TruthRecord click : clicks) {
+            for (GroundTruthRecord click : clicks) {
                 if (GroundTruthBilling.NO_IMPRESSION.equals(decisions.get(click.eventId()))) {
                     missingImpressions.add(click.impressionId());
                 }
             }
-            List<TruthRecord> byTruthOrder = new ArrayList<>(clicks);
-            byTruthOrder.sort(Comparator.comparing(TruthRecord::sentAt));
-            for (TruthRecord click : byTruthOrder) {
+            List<GroundTruthRecord> byTruthOrder = new ArrayList<>(clicks);
+            byTruthOrder.sort(Comparator.comparing(GroundTruthRecord::sentAt));
+            for (GroundTruthRecord click : byTruthOrder) {
                 String line = lineKey(click.eventTime().truncatedTo(ChronoUnit.HOURS), click.campaignId());
                 long[] t = totals.computeIfAbsent(line, k -> new long[2]);
                 explained.computeIfAbsent(line, k -> new TreeMap<>());
@@ -303,7 +303,7 @@ class BackdatedReconciliationIT {
             for (String line : lines) {
                 Set<String> impressions = clicks.stream()
                         .filter(c -> line.equals(lineKey(c.eventTime().truncatedTo(ChronoUnit.HOURS), c.campaignId())))
-                        .map(TruthRecord::impressionId)
+                        .map(GroundTruthRecord::impressionId)
                         .collect(Collectors.toSet());
                 evidence.append("line ")
                         .append(line)
@@ -327,7 +327,7 @@ class BackdatedReconciliationIT {
             return evidence.toString();
         }
 
-        private static boolean late(TruthRecord click) {
+        private static boolean late(GroundTruthRecord click) {
             return click.phase().equals(Phase.BEYOND_LATENESS.wireName());
         }
     }
@@ -371,8 +371,8 @@ class BackdatedReconciliationIT {
                         == 0);
     }
 
-    private static List<TruthRecord> readTruth(Path file) throws IOException {
-        List<TruthRecord> records = new ArrayList<>();
+    private static List<GroundTruthRecord> readTruth(Path file) throws IOException {
+        List<GroundTruthRecord> records = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             records.add(TRUTH.readValue(line));
         }
@@ -380,10 +380,10 @@ class BackdatedReconciliationIT {
     }
 
     /** Waits until every acknowledged copy is in raw_events; the edge's stamp of each event. */
-    private static Map<String, Stamp> awaitArchived(ArchiveReader archive, List<TruthRecord> sent) {
+    private static Map<String, Stamp> awaitArchived(ArchiveReader archive, List<GroundTruthRecord> sent) {
         Map<String, Long> copies = sent.stream()
                 .filter(r -> r.acknowledged() && r.eventId() != null)
-                .collect(Collectors.groupingBy(TruthRecord::eventId, Collectors.counting()));
+                .collect(Collectors.groupingBy(GroundTruthRecord::eventId, Collectors.counting()));
         long total = copies.values().stream().mapToLong(Long::longValue).sum();
         List<Record> rows = await("every acknowledged event of the test in raw_events")
                 .atMost(ARCHIVE_TIMEOUT)

@@ -11,13 +11,13 @@ import io.adclick.infra.traffic.AdServer;
 import io.adclick.infra.traffic.EdgeClient;
 import io.adclick.infra.traffic.EdgeRequest;
 import io.adclick.infra.traffic.EdgeResponse;
+import io.adclick.infra.traffic.GroundTruthRecord;
+import io.adclick.infra.traffic.GroundTruthWriter;
 import io.adclick.infra.traffic.Scenario;
 import io.adclick.infra.traffic.ScenarioPlanner;
 import io.adclick.infra.traffic.SdkEvent;
 import io.adclick.infra.traffic.TrafficEngine;
 import io.adclick.infra.traffic.TrafficMix;
-import io.adclick.infra.traffic.TruthRecord;
-import io.adclick.infra.traffic.TruthWriter;
 import io.adclick.infra.traffic.Visitors;
 import io.adclick.infra.traffic.ZipfCampaigns;
 import io.adclick.schemas.event.EventType;
@@ -94,7 +94,7 @@ class BillingTruthIT {
         stack.awaitArchiveRunning();
         Instant hour = hourWithRoomForTraffic();
         String hourKey = HOUR_KEY.format(hour.atOffset(ZoneOffset.UTC));
-        List<TruthRecord> sent = new ArrayList<>(sendAdversarialTraffic(stack, dir.resolve("truth.jsonl")));
+        List<GroundTruthRecord> sent = new ArrayList<>(sendAdversarialTraffic(stack, dir.resolve("truth.jsonl")));
 
         try (ArchiveReader archive = stack.archive()) {
             Map<String, Stamp> stamps = awaitArchived(archive, sent);
@@ -109,7 +109,7 @@ class BillingTruthIT {
             Table billing = archive.table(AdclickTables.BILLING_HOURLY);
             List<Long> snapshotsBefore = snapshotIds(billing);
             List<Record> otherHoursBefore = otherHours(archive, hour);
-            List<TruthRecord> late = sendLateEvents(stack, hour);
+            List<GroundTruthRecord> late = sendLateEvents(stack, hour);
             sent.addAll(late);
             stamps = awaitArchived(archive, sent);
             TruthRuns.hour(stack, hourKey);
@@ -120,7 +120,7 @@ class BillingTruthIT {
                     .containsExactlyInAnyOrderElementsOf(expectedAfterLate);
             long lateClicks = late.stream()
                     .filter(r -> r.kind().equals("click") && r.acknowledged())
-                    .map(TruthRecord::eventId)
+                    .map(GroundTruthRecord::eventId)
                     .distinct()
                     .count();
             assertThat(billable(expectedAfterLate) - billable(expected))
@@ -150,7 +150,7 @@ class BillingTruthIT {
                     "BillingTruthIT: %d events sent (%d acknowledged), %d billing rows compared, %d billable clicks"
                             + " (%d micros); %d late events, %d late clicks billed by the rerun; %.0f s%n",
                     sent.size(),
-                    sent.stream().filter(TruthRecord::acknowledged).count(),
+                    sent.stream().filter(GroundTruthRecord::acknowledged).count(),
                     expectedAfterLate.size(),
                     billable(expectedAfterLate),
                     expectedAfterLate.stream().mapToLong(Row::spendMicros).sum(),
@@ -174,8 +174,8 @@ class BillingTruthIT {
         return now.truncatedTo(ChronoUnit.HOURS);
     }
 
-    private List<TruthRecord> sendAdversarialTraffic(EmbeddedStack stack, Path truthFile) throws Exception {
-        try (TruthWriter truth = new TruthWriter(truthFile)) {
+    private List<GroundTruthRecord> sendAdversarialTraffic(EmbeddedStack stack, Path truthFile) throws Exception {
+        try (GroundTruthWriter truth = new GroundTruthWriter(truthFile)) {
             TrafficEngine engine = new TrafficEngine(
                     new EdgeClient(stack.edge().baseUrl()),
                     new ScenarioPlanner(adServer),
@@ -184,9 +184,9 @@ class BillingTruthIT {
                     Optional.of(truth));
             engine.run(TRAFFIC, stats -> {});
         }
-        List<TruthRecord> records = new ArrayList<>();
+        List<GroundTruthRecord> records = new ArrayList<>();
         for (String line : Files.readAllLines(truthFile)) {
-            records.add(JsonWire.mapper().readValue(line, TruthRecord.class));
+            records.add(JsonWire.mapper().readValue(line, GroundTruthRecord.class));
         }
         return records;
     }
@@ -195,7 +195,7 @@ class BillingTruthIT {
      * SDK events that happened inside {@code hour} and arrive after its first run: impressions,
      * a click on each of every other one, sent twice (a retried batch).
      */
-    private List<TruthRecord> sendLateEvents(EmbeddedStack stack, Instant hour) {
+    private List<GroundTruthRecord> sendLateEvents(EmbeddedStack stack, Instant hour) {
         SplittableRandom random = new SplittableRandom(SEED + 1);
         Instant happened = hour.plusSeconds(30);
         List<SdkEvent> events = new ArrayList<>();
@@ -214,22 +214,22 @@ class BillingTruthIT {
             }
         }
         EdgeRequest.SdkBatch batch = new EdgeRequest.SdkBatch(Scenario.LATE_EVENTS, events);
-        List<TruthRecord> records = new ArrayList<>();
+        List<GroundTruthRecord> records = new ArrayList<>();
         for (int copy = 0; copy < 2; copy++) {
             Instant sentAt = Instant.now();
             EdgeResponse response = stack.client().send(batch);
             assertThat(response.status()).as("late batch answer").isEqualTo(200);
-            records.addAll(TruthRecord.of(batch, response, sentAt));
+            records.addAll(GroundTruthRecord.of(batch, response, sentAt));
         }
-        assertThat(records).allMatch(TruthRecord::acknowledged);
+        assertThat(records).allMatch(GroundTruthRecord::acknowledged);
         return records;
     }
 
     /** Waits until every acknowledged copy is in raw_events; the edge's stamp of each event. */
-    private static Map<String, Stamp> awaitArchived(ArchiveReader archive, List<TruthRecord> sent) {
+    private static Map<String, Stamp> awaitArchived(ArchiveReader archive, List<GroundTruthRecord> sent) {
         Map<String, Long> copies = sent.stream()
                 .filter(r -> r.acknowledged() && r.eventId() != null)
-                .collect(Collectors.groupingBy(TruthRecord::eventId, Collectors.counting()));
+                .collect(Collectors.groupingBy(GroundTruthRecord::eventId, Collectors.counting()));
         List<Record> rows = Awaitility.await("every acknowledged event of the test in raw_events")
                 .atMost(ARCHIVE_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1))
@@ -257,7 +257,7 @@ class BillingTruthIT {
                             (String) row.getField("device"),
                             (String) row.getField("ip")));
         }
-        for (TruthRecord record : sent) {
+        for (GroundTruthRecord record : sent) {
             if (record.acknowledged() && record.eventTime() != null) {
                 assertThat(stamps.get(record.eventId()).eventTime())
                         .as("event_time of SDK event %s (timestamptz keeps microseconds)", record.eventId())

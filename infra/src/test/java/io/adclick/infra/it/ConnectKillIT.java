@@ -3,8 +3,8 @@ package io.adclick.infra.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.infra.archive.KafkaConnectWorker;
-import io.adclick.infra.stack.ArchiveConfig;
-import io.adclick.infra.stack.Waits;
+import io.adclick.infra.config.ArchiveConfig;
+import io.adclick.infra.process.Waits;
 import io.adclick.schemas.wire.Topics;
 import java.time.Duration;
 import java.util.ArrayList;

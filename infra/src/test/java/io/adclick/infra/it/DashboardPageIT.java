@@ -11,9 +11,9 @@ import io.adclick.infra.traffic.AdServer;
 import io.adclick.infra.traffic.Campaign;
 import io.adclick.infra.traffic.EdgeRequest;
 import io.adclick.infra.traffic.EdgeResponse;
+import io.adclick.infra.traffic.GroundTruthRecord;
 import io.adclick.infra.traffic.Scenario;
 import io.adclick.infra.traffic.SdkEvent;
-import io.adclick.infra.traffic.TruthRecord;
 import io.adclick.infra.traffic.Visitors;
 import io.adclick.infra.traffic.ZipfCampaigns;
 import io.adclick.schemas.event.EventType;
@@ -101,14 +101,14 @@ class DashboardPageIT {
         // The page charts minutes: dashboard mode reads them from the stream's estimates in Pinot.
         Pinot pinot = stack.startedPinot();
         stack.startedStream();
-        List<TruthRecord> sent = sendImpressionsAndClicks(stack);
+        List<GroundTruthRecord> sent = sendImpressionsAndClicks(stack);
         impressionsSent = sent.stream()
                 .filter(r -> r.kind().equals(EventType.IMPRESSION.wireName()))
                 .count();
         clicksSent = sent.stream()
                 .filter(r -> r.kind().equals(EventType.CLICK.wireName()))
                 .count();
-        Set<String> eventIds = sent.stream().map(TruthRecord::eventId).collect(Collectors.toSet());
+        Set<String> eventIds = sent.stream().map(GroundTruthRecord::eventId).collect(Collectors.toSet());
         try (ArchiveReader archive = stack.archive()) {
             Awaitility.await("every acknowledged event in raw_events")
                     .atMost(ARCHIVE_TIMEOUT)
@@ -211,14 +211,14 @@ class DashboardPageIT {
     }
 
     /** Waits until Pinot counts every impression and click sent (open minutes are revised every 2 s). */
-    private void awaitEstimatesInPinot(Pinot pinot, List<TruthRecord> sent) {
+    private void awaitEstimatesInPinot(Pinot pinot, List<GroundTruthRecord> sent) {
         RollupQueries queries = new RollupQueries(new PinotBroker(URI.create(pinot.brokerUrl())));
         Instant from = sent.stream()
-                .map(TruthRecord::eventTime)
+                .map(GroundTruthRecord::eventTime)
                 .min(Instant::compareTo)
                 .orElseThrow();
         Instant to = sent.stream()
-                .map(TruthRecord::eventTime)
+                .map(GroundTruthRecord::eventTime)
                 .max(Instant::compareTo)
                 .orElseThrow();
         Awaitility.await("the campaign's impressions and clicks in Pinot's estimates")
@@ -239,7 +239,7 @@ class DashboardPageIT {
     // --- the traffic
 
     /** Impressions of one campaign, some clicked once, each from its own human visitor, inside this hour. */
-    private List<TruthRecord> sendImpressionsAndClicks(EmbeddedStack stack) {
+    private List<GroundTruthRecord> sendImpressionsAndClicks(EmbeddedStack stack) {
         SplittableRandom random = new SplittableRandom(SEED);
         Instant now = Instant.now();
         // impressions and their clicks (8 s later) in one minute, so that each charted minute has its CTR
@@ -268,8 +268,8 @@ class DashboardPageIT {
         assertThat(response.status())
                 .as("the edge's answer to the batch (%s)", response.error().orElse("no transport error"))
                 .isEqualTo(200);
-        List<TruthRecord> records = TruthRecord.of(batch, response, now);
-        assertThat(records).hasSize(events.size()).allMatch(TruthRecord::acknowledged);
+        List<GroundTruthRecord> records = GroundTruthRecord.of(batch, response, now);
+        assertThat(records).hasSize(events.size()).allMatch(GroundTruthRecord::acknowledged);
         return records;
     }
 

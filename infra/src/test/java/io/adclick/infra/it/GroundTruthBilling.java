@@ -2,7 +2,7 @@ package io.adclick.infra.it;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.infra.traffic.TruthRecord;
+import io.adclick.infra.traffic.GroundTruthRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,7 +74,7 @@ final class GroundTruthBilling {
             Map<String, Long> fraudRemovedByRule) {}
 
     /** One distinct event: its first acknowledged copy, how many copies were acknowledged, its stamp. */
-    private record Event(TruthRecord sent, int copies, Stamp stamp) {
+    private record Event(GroundTruthRecord sent, int copies, Stamp stamp) {
         Instant time() {
             return stamp.eventTime();
         }
@@ -113,7 +113,7 @@ final class GroundTruthBilling {
      * @param sent every ground-truth record (unacknowledged ones are ignored)
      * @param stamps the edge's stamp of each acknowledged {@code event_id}
      */
-    static Set<Row> hourly(List<TruthRecord> sent, Map<String, Stamp> stamps, Instant hour) {
+    static Set<Row> hourly(List<GroundTruthRecord> sent, Map<String, Stamp> stamps, Instant hour) {
         Instant end = hour.plus(1, ChronoUnit.HOURS);
         List<Event> events = distinctEvents(sent, stamps);
         Map<String, String> decisions = decide(events, hour);
@@ -156,7 +156,7 @@ final class GroundTruthBilling {
      * later copies are {@code duplicate_event}): {@code expired_token}, {@code duplicate_impression},
      * {@code no_impression}, {@code fraud:<rule>} or {@code billable}, by {@code event_id}.
      */
-    static Map<String, String> clickDecisions(List<TruthRecord> sent, Map<String, Stamp> stamps, Instant hour) {
+    static Map<String, String> clickDecisions(List<GroundTruthRecord> sent, Map<String, Stamp> stamps, Instant hour) {
         return decide(distinctEvents(sent, stamps), hour);
     }
 
@@ -234,9 +234,9 @@ final class GroundTruthBilling {
         return ip != null && TRUSTED_IP_PREFIXES.stream().noneMatch(ip::startsWith);
     }
 
-    private static List<Event> distinctEvents(List<TruthRecord> sent, Map<String, Stamp> stamps) {
-        Map<String, List<TruthRecord>> copies = new LinkedHashMap<>();
-        for (TruthRecord record : sent) {
+    private static List<Event> distinctEvents(List<GroundTruthRecord> sent, Map<String, Stamp> stamps) {
+        Map<String, List<GroundTruthRecord>> copies = new LinkedHashMap<>();
+        for (GroundTruthRecord record : sent) {
             if (record.acknowledged() && record.eventId() != null) {
                 copies.computeIfAbsent(record.eventId(), id -> new ArrayList<>())
                         .add(record);

@@ -12,13 +12,13 @@ import io.adclick.infra.traffic.Campaign;
 import io.adclick.infra.traffic.EdgeClient;
 import io.adclick.infra.traffic.EdgeRequest;
 import io.adclick.infra.traffic.EdgeResponse;
+import io.adclick.infra.traffic.GroundTruthRecord;
+import io.adclick.infra.traffic.GroundTruthWriter;
 import io.adclick.infra.traffic.Scenario;
 import io.adclick.infra.traffic.ScenarioPlanner;
 import io.adclick.infra.traffic.SdkEvent;
 import io.adclick.infra.traffic.TrafficEngine;
 import io.adclick.infra.traffic.TrafficMix;
-import io.adclick.infra.traffic.TruthRecord;
-import io.adclick.infra.traffic.TruthWriter;
 import io.adclick.infra.traffic.Visitors;
 import io.adclick.infra.traffic.ZipfCampaigns;
 import io.adclick.infra.truth.TruthJobRunner;
@@ -116,7 +116,7 @@ class QueryRouterIT {
         month = YearMonth.from(day);
         Path truthFile = Files.createTempFile("router-it-truth", ".jsonl");
         truthFile.toFile().deleteOnExit();
-        List<TruthRecord> sent = sendTraffic(truthFile);
+        List<GroundTruthRecord> sent = sendTraffic(truthFile);
         ackedEventIds = acknowledged(sent);
         try (ArchiveReader archive = stack.archive()) {
             awaitArchived(archive, ackedEventIds);
@@ -597,7 +597,7 @@ class QueryRouterIT {
     @Order(100)
     void afterABackfillTheSameInvoiceIsReturnedAndARegeneratedOneIsANewLinkedVersion() throws Exception {
         long snapshotBefore = firstInvoice.get("truth_snapshot_id").asLong();
-        List<TruthRecord> late = sendLateClicks();
+        List<GroundTruthRecord> late = sendLateClicks();
         Set<String> lateIds = acknowledged(late);
         try (ArchiveReader archive = stack.archive()) {
             awaitArchived(archive, lateIds);
@@ -623,7 +623,7 @@ class QueryRouterIT {
         assertThat(v2.get("truth_snapshot_id").asLong()).isNotEqualTo(snapshotBefore);
         long lateClicks = late.stream()
                 .filter(r -> r.kind().equals("click") && r.acknowledged())
-                .map(TruthRecord::eventId)
+                .map(GroundTruthRecord::eventId)
                 .distinct()
                 .count();
         assertThat(v2.get("totals").get("billable_clicks").asLong()
@@ -672,8 +672,8 @@ class QueryRouterIT {
         return now.truncatedTo(ChronoUnit.HOURS);
     }
 
-    private List<TruthRecord> sendTraffic(Path truthFile) throws Exception {
-        try (TruthWriter truth = new TruthWriter(truthFile)) {
+    private List<GroundTruthRecord> sendTraffic(Path truthFile) throws Exception {
+        try (GroundTruthWriter truth = new GroundTruthWriter(truthFile)) {
             new TrafficEngine(
                             new EdgeClient(stack.edge().baseUrl()),
                             new ScenarioPlanner(adServer),
@@ -682,15 +682,15 @@ class QueryRouterIT {
                             Optional.of(truth))
                     .run(TRAFFIC, stats -> {});
         }
-        List<TruthRecord> records = new ArrayList<>();
+        List<GroundTruthRecord> records = new ArrayList<>();
         for (String line : Files.readAllLines(truthFile)) {
-            records.add(JsonWire.mapper().readValue(line, TruthRecord.class));
+            records.add(JsonWire.mapper().readValue(line, GroundTruthRecord.class));
         }
         return records;
     }
 
     /** Late clicks (with their impressions) on the chosen advertiser's campaigns, inside the day. */
-    private List<TruthRecord> sendLateClicks() {
+    private List<GroundTruthRecord> sendLateClicks() {
         SplittableRandom random = new SplittableRandom(SEED + 1);
         Instant happened = hour.plusSeconds(90);
         List<Campaign> campaigns = catalog.campaigns().stream()
@@ -709,15 +709,15 @@ class QueryRouterIT {
         Instant sentAt = Instant.now();
         EdgeResponse response = stack.client().send(batch);
         assertThat(response.status()).as("late batch answer").isEqualTo(200);
-        List<TruthRecord> records = TruthRecord.of(batch, response, sentAt);
-        assertThat(records).allMatch(TruthRecord::acknowledged);
+        List<GroundTruthRecord> records = GroundTruthRecord.of(batch, response, sentAt);
+        assertThat(records).allMatch(GroundTruthRecord::acknowledged);
         return records;
     }
 
-    private static Set<String> acknowledged(List<TruthRecord> sent) {
+    private static Set<String> acknowledged(List<GroundTruthRecord> sent) {
         return sent.stream()
                 .filter(r -> r.acknowledged() && r.eventId() != null)
-                .map(TruthRecord::eventId)
+                .map(GroundTruthRecord::eventId)
                 .collect(Collectors.toSet());
     }
 
@@ -739,7 +739,7 @@ class QueryRouterIT {
         assertThat(exitCode)
                 .as(
                         "exit code of day --day %s; its log ends:%n%s",
-                        day, String.join("\n", io.adclick.infra.stack.ChildProcess.tail(log, 30)))
+                        day, String.join("\n", io.adclick.infra.process.ChildProcess.tail(log, 30)))
                 .isZero();
     }
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.adclick.infra.pinot.Pinot;
 import io.adclick.infra.pinot.RollupQueries;
-import io.adclick.infra.stack.ChildProcessComponent;
+import io.adclick.infra.process.ChildProcessComponent;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.stream.StreamFigures;
 import io.adclick.infra.traffic.AdCatalog;

@@ -2,7 +2,7 @@ package io.adclick.infra.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adclick.infra.stack.ChildProcess;
+import io.adclick.infra.process.ChildProcess;
 import io.adclick.infra.truth.TruthJobRunner;
 import java.nio.file.Path;
 import java.time.Duration;

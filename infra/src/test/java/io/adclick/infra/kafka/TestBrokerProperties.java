@@ -3,8 +3,8 @@ package io.adclick.infra.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.adclick.infra.stack.AdclickHome;
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.AdclickHome;
+import io.adclick.infra.config.StackConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

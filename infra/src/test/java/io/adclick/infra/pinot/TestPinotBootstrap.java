@@ -2,7 +2,7 @@ package io.adclick.infra.pinot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adclick.infra.stack.PinotConfig;
+import io.adclick.infra.config.PinotConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

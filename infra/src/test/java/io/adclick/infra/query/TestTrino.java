@@ -2,8 +2,8 @@ package io.adclick.infra.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adclick.infra.stack.AdclickHome;
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.AdclickHome;
+import io.adclick.infra.config.StackConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.adclick.infra.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adclick.infra.process.RecordedProcess;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.adclick.infra.truth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adclick.infra.stack.AdclickHome;
-import io.adclick.infra.stack.StackConfig;
+import io.adclick.infra.config.AdclickHome;
+import io.adclick.infra.config.StackConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

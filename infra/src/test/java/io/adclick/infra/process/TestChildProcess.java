@@ -1,4 +1,4 @@
-package io.adclick.infra.stack;
+package io.adclick.infra.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

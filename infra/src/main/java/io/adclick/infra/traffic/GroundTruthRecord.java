@@ -48,7 +48,7 @@ import java.util.List;
     "sent_at",
     "phase"
 })
-public record TruthRecord(
+public record GroundTruthRecord(
         @JsonProperty("scenario") String scenario,
         @JsonProperty("kind") String kind,
         @JsonProperty("source") String source,
@@ -71,8 +71,8 @@ public record TruthRecord(
         @JsonProperty("phase") String phase) {
 
     /** This record, sent in {@code phase} of back-dated traffic. */
-    public TruthRecord inPhase(String phase) {
-        return new TruthRecord(
+    public GroundTruthRecord inPhase(String phase) {
+        return new GroundTruthRecord(
                 scenario,
                 kind,
                 source,
@@ -96,7 +96,7 @@ public record TruthRecord(
     }
 
     /** The truth lines of one request and its response. */
-    public static List<TruthRecord> of(EdgeRequest request, EdgeResponse response, Instant sentAt) {
+    public static List<GroundTruthRecord> of(EdgeRequest request, EdgeResponse response, Instant sentAt) {
         if (request instanceof EdgeRequest.Pixel pixel) {
             String eventId = response.eventId()
                     .orElse(response.acknowledged() ? "imp:" + pixel.serve().impressionId() : null);
@@ -123,11 +123,11 @@ public record TruthRecord(
                     sentAt));
         }
         EdgeRequest.SdkBatch batch = (EdgeRequest.SdkBatch) request;
-        List<TruthRecord> records = new ArrayList<>(batch.events().size());
+        List<GroundTruthRecord> records = new ArrayList<>(batch.events().size());
         for (int i = 0; i < batch.events().size(); i++) {
             SdkEvent event = batch.events().get(i);
             AdServe serve = event.serve();
-            records.add(new TruthRecord(
+            records.add(new GroundTruthRecord(
                     batch.scenario().wireName(),
                     event.type().wireName(),
                     "sdk",
@@ -152,7 +152,7 @@ public record TruthRecord(
         return records;
     }
 
-    private static TruthRecord single(
+    private static GroundTruthRecord single(
             Scenario scenario,
             String kind,
             String source,
@@ -161,7 +161,7 @@ public record TruthRecord(
             Visitor visitor,
             EdgeResponse response,
             Instant sentAt) {
-        return new TruthRecord(
+        return new GroundTruthRecord(
                 scenario.wireName(),
                 kind,
                 source,

@@ -1,7 +1,12 @@
-package io.adclick.infra.stack;
+package io.adclick.infra.process;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.stack.ComponentRecord;
+import io.adclick.infra.stack.Health;
+import io.adclick.infra.stack.ManagedComponent;
+import io.adclick.infra.stack.StartupException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

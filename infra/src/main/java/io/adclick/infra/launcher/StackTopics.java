@@ -1,6 +1,8 @@
-package io.adclick.infra.kafka;
+package io.adclick.infra.launcher;
 
 import io.adclick.infra.archive.ArchiveConnector;
+import io.adclick.infra.kafka.ContractTopics;
+import io.adclick.infra.kafka.TopicSpec;
 import java.util.ArrayList;
 import java.util.List;
 

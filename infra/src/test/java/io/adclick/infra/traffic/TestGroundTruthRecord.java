@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class TestTruthRecord {
+class TestGroundTruthRecord {
     private static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
 
     private final SplittableRandom random = new SplittableRandom(9);
@@ -26,7 +26,8 @@ class TestTruthRecord {
         AdServe serve = adServer.serve(random, NOW);
         EdgeRequest click = new EdgeRequest.Redirect(Scenario.DOUBLE_CLICK, serve, Visitors.human(random));
 
-        TruthRecord truth = TruthRecord.of(click, response(302, "clk-1"), NOW).get(0);
+        GroundTruthRecord truth =
+                GroundTruthRecord.of(click, response(302, "clk-1"), NOW).get(0);
 
         assertThat(truth.kind()).isEqualTo("click");
         assertThat(truth.source()).isEqualTo("redirect");
@@ -43,7 +44,8 @@ class TestTruthRecord {
         AdServe forged = AdServer.tampered(adServer.serve(random, NOW));
         EdgeRequest click = new EdgeRequest.Redirect(Scenario.TAMPERED_TOKEN, forged, Visitors.human(random));
 
-        TruthRecord truth = TruthRecord.of(click, response(400, null), NOW).get(0);
+        GroundTruthRecord truth =
+                GroundTruthRecord.of(click, response(400, null), NOW).get(0);
 
         assertThat(truth.acknowledged()).isFalse();
         assertThat(truth.httpStatus()).isEqualTo(400);
@@ -58,23 +60,23 @@ class TestTruthRecord {
         EdgeRequest batch = new EdgeRequest.SdkBatch(Scenario.SDK_BATCH, events);
         EdgeResponse response = new EdgeResponse(200, Optional.empty(), Set.of(1), Optional.empty());
 
-        List<TruthRecord> truth = TruthRecord.of(batch, response, NOW);
+        List<GroundTruthRecord> truth = GroundTruthRecord.of(batch, response, NOW);
 
         assertThat(truth)
-                .extracting(TruthRecord::eventId)
+                .extracting(GroundTruthRecord::eventId)
                 .containsExactly(
                         events.get(0).eventId(),
                         events.get(1).eventId(),
                         events.get(2).eventId());
-        assertThat(truth).extracting(TruthRecord::acknowledged).containsExactly(true, false, true);
-        assertThat(truth).extracting(TruthRecord::kind).containsExactly("impression", "click", "impression");
+        assertThat(truth).extracting(GroundTruthRecord::acknowledged).containsExactly(true, false, true);
+        assertThat(truth).extracting(GroundTruthRecord::kind).containsExactly("impression", "click", "impression");
     }
 
     @Test
     void aBatchWithoutAnswerIsNotAcknowledged() {
         EdgeRequest batch = new EdgeRequest.SdkBatch(Scenario.SDK_BATCH, List.of(event(EventType.CLICK)));
 
-        assertThat(TruthRecord.of(batch, EdgeResponse.failed("Connection refused"), NOW))
+        assertThat(GroundTruthRecord.of(batch, EdgeResponse.failed("Connection refused"), NOW))
                 .singleElement()
                 .satisfies(truth -> {
                     assertThat(truth.acknowledged()).isFalse();

@@ -1,4 +1,4 @@
-package io.adclick.infra.stack;
+package io.adclick.infra.process;
 
 import static java.util.Objects.requireNonNull;
 

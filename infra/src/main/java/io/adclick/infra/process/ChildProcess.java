@@ -1,7 +1,8 @@
-package io.adclick.infra.stack;
+package io.adclick.infra.process;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.infra.stack.StartupException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
-package io.adclick.infra.stack;
+package io.adclick.infra.process;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adclick.infra.stack.ComponentRecord;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;

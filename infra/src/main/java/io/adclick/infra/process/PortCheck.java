@@ -1,5 +1,7 @@
-package io.adclick.infra.stack;
+package io.adclick.infra.process;
 
+import io.adclick.infra.config.StackConfig;
+import io.adclick.infra.stack.StartupException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,9 +1,9 @@
-package io.adclick.infra.stack;
+package io.adclick.infra.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.adclick.infra.stack.StreamConfig.StateBackend;
+import io.adclick.infra.config.StreamConfig.StateBackend;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -10,15 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes {@link TruthRecord}s as JSON lines. Thread-safe. */
-public final class TruthWriter implements AutoCloseable {
-    private static final ObjectWriter JSON = JsonWire.mapper().writerFor(TruthRecord.class);
+/** Writes {@link GroundTruthRecord}s as JSON lines. Thread-safe. */
+public final class GroundTruthWriter implements AutoCloseable {
+    private static final ObjectWriter JSON = JsonWire.mapper().writerFor(GroundTruthRecord.class);
 
     private final Path file;
     private final BufferedWriter out;
     private long lines;
 
-    public TruthWriter(Path file) {
+    public GroundTruthWriter(Path file) {
         this.file = file.toAbsolutePath();
         try {
             Path parent = this.file.getParent();
@@ -27,19 +27,19 @@ public final class TruthWriter implements AutoCloseable {
             }
             this.out = Files.newBufferedWriter(this.file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the truth file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write the ground-truth file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    public synchronized void write(List<TruthRecord> records) {
+    public synchronized void write(List<GroundTruthRecord> records) {
         try {
-            for (TruthRecord record : records) {
+            for (GroundTruthRecord record : records) {
                 out.write(JSON.writeValueAsString(record));
                 out.newLine();
                 lines++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to the truth file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write to the ground-truth file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -56,7 +56,7 @@ public final class TruthWriter implements AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot close the truth file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot close the ground-truth file " + file + ": " + e.getMessage(), e);
         }
     }
 }
