@@ -16,6 +16,6 @@ final class StackOptions {
     /** Defaults, then {@code ADCLICK_*} environment variables, then these flags. */
     StackConfig config() {
         StackConfig config = StackConfig.fromEnvironment(AdclickHome.locate(), System.getenv());
-        return stateDir == null ? config : config.withStateDir(stateDir);
+        return StackComponents.requireDistinctPorts(stateDir == null ? config : config.withStateDir(stateDir));
     }
 }

@@ -2,7 +2,6 @@ package io.adclick.infra.cli;
 
 import io.adclick.infra.kafka.TopicCreator;
 import io.adclick.infra.kafka.TopicSpec;
-import io.adclick.infra.launcher.StackTopics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

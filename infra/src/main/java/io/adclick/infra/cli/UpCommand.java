@@ -1,42 +1,27 @@
 package io.adclick.infra.cli;
 
-import io.adclick.infra.archive.ArchiveWatchdog;
-import io.adclick.infra.archive.IcebergCatalog;
-import io.adclick.infra.archive.KafkaConnectWorker;
-import io.adclick.infra.archive.ObjectStore;
-import io.adclick.infra.config.ArchiveConfig;
-import io.adclick.infra.config.PinotConfig;
-import io.adclick.infra.config.QueryConfig;
 import io.adclick.infra.config.StackConfig;
-import io.adclick.infra.edge.IngestEdge;
-import io.adclick.infra.kafka.KafkaBroker;
-import io.adclick.infra.launcher.StackTopics;
-import io.adclick.infra.monitor.MonitorTargets;
-import io.adclick.infra.monitor.PipelineMonitor;
-import io.adclick.infra.pinot.Pinot;
-import io.adclick.infra.pinot.RollupsTable;
+import io.adclick.infra.launcher.ComponentDescriptor;
+import io.adclick.infra.launcher.LaunchContext;
 import io.adclick.infra.process.ChildExit;
 import io.adclick.infra.process.LogFiles;
 import io.adclick.infra.process.PortCheck;
 import io.adclick.infra.process.RecordedProcess;
-import io.adclick.infra.query.QueryRouter;
-import io.adclick.infra.query.Trino;
 import io.adclick.infra.stack.ManagedComponent;
 import io.adclick.infra.stack.Stack;
 import io.adclick.infra.stack.StackState;
 import io.adclick.infra.stack.StackStateFile;
-import io.adclick.infra.stream.StreamEstimates;
-import io.adclick.infra.traffic.TrafficGenerator;
-import io.adclick.infra.traffic.TrafficMix;
-import io.adclick.infra.truth.TruthScheduler;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,20 +71,10 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StackStateFile stateFile = new StackStateFile(config.stackFile());
         refuseIfRunning(stateFile);
-        PortCheck.requireFree(
-                config.kafkaPort(), StackConfig.KAFKA_PORT_ENV,
-                config.kafkaControllerPort(), StackConfig.KAFKA_CONTROLLER_PORT_ENV,
-                config.edgePort(), StackConfig.EDGE_PORT_ENV,
-                config.archive().objectStorePort(), ArchiveConfig.OBJECT_STORE_PORT_ENV,
-                config.archive().catalogPort(), ArchiveConfig.CATALOG_PORT_ENV,
-                config.archive().connectPort(), ArchiveConfig.CONNECT_PORT_ENV,
-                config.pinot().zookeeperPort(), PinotConfig.ZOOKEEPER_PORT_ENV,
-                config.pinot().controllerPort(), PinotConfig.CONTROLLER_PORT_ENV,
-                config.pinot().brokerPort(), PinotConfig.BROKER_PORT_ENV,
-                config.pinot().serverPort(), PinotConfig.SERVER_PORT_ENV,
-                config.pinot().serverAdminPort(), PinotConfig.SERVER_ADMIN_PORT_ENV,
-                config.query().trinoPort(), QueryConfig.TRINO_PORT_ENV,
-                config.query().routerPort(), QueryConfig.ROUTER_PORT_ENV);
+        List<ComponentDescriptor> descriptors = only == null ? StackComponents.all() : StackComponents.only(only);
+        PortCheck.requireFree(StackComponents.ports(config).stream()
+                .flatMap(port -> Stream.of(port.port(), port.variable()))
+                .toArray());
 
         PrintWriter launcherLog = LogFiles.appender(config.logFile("launcher"));
         Consumer<ChildExit> reportDeath = exit -> {
@@ -113,35 +88,23 @@ final class UpCommand implements Callable<Integer> {
             out.flush();
             launcherLog.printf("%s %s%n", java.time.Instant.now(), line);
         };
-        List<ManagedComponent> components = new ArrayList<>();
-        components.add(new KafkaBroker(config, StackTopics.all(), reportDeath));
-        components.add(new ObjectStore(config, reportDeath));
-        components.add(new IcebergCatalog(config, reportDeath));
-        KafkaConnectWorker connect = new KafkaConnectWorker(config, reportDeath);
-        components.add(connect);
         AtomicReference<Stack> stackRef = new AtomicReference<>();
-        components.add(new ArchiveWatchdog(
-                config, connect, console, () -> stackRef.get().recordRestart(), Clock.systemUTC()));
-        if (config.truth().schedulerEnabled()) {
-            components.add(new TruthScheduler(config, console, Clock.systemUTC()));
-        }
-        components.add(new IngestEdge(config, reportDeath));
-        // before the job, so that its rollups land in a table that exists (Pinot would read them later anyway)
-        components.add(new Pinot(config, reportDeath));
-        // after the edge: ingest must not wait for Flink's start, and the job misses nothing (committed offsets)
-        components.add(new StreamEstimates(config, reportDeath));
-        components.add(new PipelineMonitor(
-                MonitorTargets.of(config), console, config.logFile("launcher").toString(), Clock.systemUTC()));
-        // the read side last: Trino's ~30 s start must not delay ingest
-        components.add(new Trino(config, reportDeath));
-        components.add(new QueryRouter(config, reportDeath));
-        if (!noTraffic) {
-            long trafficSeed = seed != null ? seed : System.nanoTime();
-            components.add(new TrafficGenerator(
-                    config, TrafficMix.DEFAULT, trafficSeed, line -> console.accept("traffic: " + line)));
+        Map<String, ManagedComponent> created = new LinkedHashMap<>();
+        LaunchContext context = new LaunchContext(
+                config,
+                noTraffic ? OptionalLong.empty() : OptionalLong.of(seed != null ? seed : System.nanoTime()),
+                reportDeath,
+                console,
+                () -> stackRef.get().recordRestart(),
+                created,
+                Clock.systemUTC());
+        for (ComponentDescriptor descriptor : descriptors) {
+            if (descriptor.enabled(context)) {
+                created.put(descriptor.name(), descriptor.create(context));
+            }
         }
         Stack stack = new Stack(
-                only == null ? components : selected(components, only),
+                List.copyOf(created.values()),
                 stateFile,
                 StackState.forCurrentLauncher(config.stateDir(), config.logFile("launcher")),
                 console);
@@ -160,26 +123,13 @@ final class UpCommand implements Callable<Integer> {
         out.printf("State directory: %s (logs in %s)%n", config.stateDir(), config.logsDir());
         stack.start();
         if (only == null) {
-            printUrls(out, config);
+            printUrls(out, context);
         } else {
             out.printf("%nadclick is up with only %s. Press Ctrl-C to stop everything.%n", String.join(", ", only));
             out.flush();
         }
         stopped.await();
         return 0;
-    }
-
-    private static List<ManagedComponent> selected(List<ManagedComponent> components, List<String> names) {
-        List<String> known = components.stream().map(ManagedComponent::name).toList();
-        List<String> unknown =
-                names.stream().filter(name -> !known.contains(name)).toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown component(s) in --only: %s (must be among %s)"
-                    .formatted(String.join(",", unknown), String.join(",", known)));
-        }
-        return components.stream()
-                .filter(component -> names.contains(component.name()))
-                .toList();
     }
 
     private static void refuseIfRunning(StackStateFile stateFile) {
@@ -200,58 +150,13 @@ final class UpCommand implements Callable<Integer> {
         });
     }
 
-    private static String describe(java.time.Duration grace) {
-        return grace.toSeconds() % 60 == 0 ? grace.toMinutes() + " min" : grace.toSeconds() + " s";
-    }
-
-    private void printUrls(PrintWriter out, StackConfig config) {
+    private static void printUrls(PrintWriter out, LaunchContext context) {
         out.println();
         out.println("adclick is up. Press Ctrl-C to stop everything.");
-        out.printf("  edge             %s%n", config.edgeUrl());
-        out.printf("  edge health      %s/health%n", config.edgeUrl());
-        out.printf("  edge metrics     %s/metrics%n", config.edgeUrl());
-        out.printf("  Kafka bootstrap  %s%n", config.kafkaBootstrap());
-        out.printf("  object store     %s (bucket %s)%n", config.archive().objectStoreUrl(), ArchiveConfig.BUCKET);
-        out.printf(
-                "  Iceberg catalog  %s (REST; table adclick.raw_events)%n",
-                config.archive().catalogUrl());
-        out.printf(
-                "  Kafka Connect    %s/connectors/raw-events-archive/status%n",
-                config.archive().connectUrl());
-        out.printf(
-                "  truth jobs       %s%n",
-                config.truth().schedulerEnabled()
-                        ? "hourly %s after each hour (checked every %d s), day recompute every %d min, maintenance every %d min; log %s"
-                                .formatted(
-                                        describe(config.truth().grace()),
-                                        config.truth().checkInterval().toSeconds(),
-                                        config.truth().dailyInterval().toMinutes(),
-                                        config.truth().maintainInterval().toMinutes(),
-                                        config.logFile(TruthScheduler.NAME))
-                        : "off (" + io.adclick.infra.config.TruthConfig.SCHEDULER_ENABLED_ENV + "=off)");
-        out.printf(
-                "  Pinot            broker %s (table %s), controller %s; log %s%n",
-                config.pinot().brokerUrl(),
-                RollupsTable.NAME,
-                config.pinot().controllerUrl(),
-                config.logFile(Pinot.NAME));
-        out.printf(
-                "  stream job       Flink, %s state, checkpoints in %s, REST %s; log %s%n",
-                config.stream().stateBackend().name().toLowerCase(java.util.Locale.ROOT),
-                config.flinkCheckpointDir(),
-                StreamEstimates.restUrl(config),
-                config.logFile(StreamEstimates.NAME));
-        out.printf(
-                "  pipeline metrics %s/metrics (consumer lag, checkpoints, dedup and late counts, archive freshness)%n",
-                config.monitorUrl());
-        out.printf(
-                "  query router     %s (API: %s/swagger-ui/, key e.g. dev-finance)%n",
-                config.query().routerUrl(), config.query().routerUrl());
-        out.printf(
-                "  Trino            %s (catalog iceberg, schema adclick; log %s)%n",
-                config.query().trinoUrl(), config.logFile(Trino.NAME));
-        out.printf("  traffic          %s%n", noTraffic ? "off (--no-traffic)" : config.trafficRate() + " requests/s");
-        out.printf("  logs             %s%n", config.logsDir());
+        for (ComponentDescriptor descriptor : StackComponents.all()) {
+            descriptor.urls(context).forEach(line -> out.printf("  %-16s %s%n", line.label(), line.text()));
+        }
+        out.printf("  %-16s %s%n", "logs", context.config().logsDir());
         out.println("  status / stop    ./adclick status   ./adclick down");
         out.flush();
     }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * Ports, heaps, timeouts and paths of the embedded stack. Every default is below, next to the
- * environment variable that overrides it; command-line flags override both.
+ * environment variable that overrides it; command-line flags override both. That the ports differ
+ * is checked by the launcher's registry, which knows every component's ports.
  *
  * @param stateDir where data, logs and {@code run/stack.json} live
  * @param trafficRate requests per second of the synthetic traffic {@code adclick up} starts
@@ -91,22 +92,6 @@ public record StackConfig(
         requireNonNull(pinot, "pinot is null");
         requireNonNull(query, "query is null");
         requireNonNull(monitor, "monitor is null");
-        distinctPorts(Map.ofEntries(
-                Map.entry("Kafka", kafkaPort),
-                Map.entry("Kafka controller", kafkaControllerPort),
-                Map.entry("edge", edgePort),
-                Map.entry("object store", archive.objectStorePort()),
-                Map.entry("catalog", archive.catalogPort()),
-                Map.entry("Connect", archive.connectPort()),
-                Map.entry("Pinot ZooKeeper", pinot.zookeeperPort()),
-                Map.entry("Pinot controller", pinot.controllerPort()),
-                Map.entry("Pinot broker", pinot.brokerPort()),
-                Map.entry("Pinot server", pinot.serverPort()),
-                Map.entry("Pinot server admin", pinot.serverAdminPort()),
-                Map.entry("router", query.routerPort()),
-                Map.entry("Trino", query.trinoPort()),
-                Map.entry("Flink REST", stream.restPort()),
-                Map.entry("monitor", monitor.port())));
         heap(KAFKA_HEAP_ENV, kafkaHeap);
         heap(EDGE_HEAP_ENV, edgeHeap);
         if (trafficRate < 1 || trafficRate > 100_000) {
@@ -363,20 +348,6 @@ public record StackConfig(
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("Invalid %s: %d (use 1-65535)".formatted(what, port));
         }
-    }
-
-    private static void distinctPorts(Map<String, Integer> ports) {
-        Map<Integer, java.util.List<String>> byPort = new java.util.TreeMap<>();
-        ports.forEach((name, port) ->
-                byPort.computeIfAbsent(port, p -> new java.util.ArrayList<>()).add(name));
-        byPort.forEach((port, names) -> {
-            if (names.size() > 1) {
-                java.util.Collections.sort(names);
-                throw new IllegalArgumentException("Ports must differ: %s all use port %d; set one of them with its"
-                                .formatted(String.join(", ", names), port)
-                        + " ADCLICK_*_PORT variable");
-            }
-        });
     }
 
     public String monitorUrl() {

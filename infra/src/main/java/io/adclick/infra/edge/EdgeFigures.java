@@ -1,5 +1,6 @@
 package io.adclick.infra.edge;
 
+import io.adclick.infra.launcher.PrometheusText;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

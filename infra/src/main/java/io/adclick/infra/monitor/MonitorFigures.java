@@ -2,7 +2,7 @@ package io.adclick.infra.monitor;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.infra.edge.PrometheusText;
+import io.adclick.infra.launcher.PrometheusText;
 import io.adclick.infra.stream.StreamEstimates;
 import java.util.OptionalDouble;
 

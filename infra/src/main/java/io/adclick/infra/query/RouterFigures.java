@@ -2,7 +2,7 @@ package io.adclick.infra.query;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.infra.edge.PrometheusText;
+import io.adclick.infra.launcher.PrometheusText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.OptionalDouble;

@@ -39,11 +39,4 @@ class TestPinotConfig {
         assertThatThrownBy(() -> PinotConfig.fromEnvironment(Map.of("ADCLICK_PINOT_BROKER_PORT", "9100")))
                 .hasMessageContaining("Pinot's ports must differ");
     }
-
-    @Test
-    void pinotPortsMustDifferFromTheRestOfTheStack() {
-        StackConfig config = StackConfig.defaults(new AdclickHome(Path.of("/opt/adclick")));
-        assertThatThrownBy(() -> config.withPinot(config.pinot().withPorts(2191, 9100, 8080, 9101, 9102)))
-                .hasMessageContaining("Ports must differ");
-    }
 }

@@ -84,13 +84,4 @@ class TestStackConfig {
         assertThatThrownBy(() -> StackConfig.fromEnvironment(HOME, Map.of("ADCLICK_KAFKA_HEAP", "lots")))
                 .hasMessageContaining("ADCLICK_KAFKA_HEAP=\"lots\"");
     }
-
-    @Test
-    void portsMustDiffer() {
-        assertThatThrownBy(() -> StackConfig.defaults(HOME).withPorts(9092, 9092, 8080))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Ports must differ: Kafka, Kafka controller all use port 9092");
-        assertThatThrownBy(() -> StackConfig.fromEnvironment(HOME, Map.of("ADCLICK_MONITOR_PORT", "8081")))
-                .hasMessageContaining("Ports must differ: monitor, router all use port 8081");
-    }
 }

@@ -2,6 +2,7 @@ package io.adclick.infra.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adclick.infra.launcher.PrometheusText;
 import org.junit.jupiter.api.Test;
 
 class TestEdgeFigures {

@@ -3,7 +3,7 @@ package io.adclick.infra.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.adclick.infra.edge.PrometheusText;
+import io.adclick.infra.launcher.PrometheusText;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.traffic.EdgeRequest.SdkBatch;
 import io.adclick.infra.traffic.EdgeResponse;

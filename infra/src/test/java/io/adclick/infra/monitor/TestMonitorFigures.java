@@ -2,7 +2,7 @@ package io.adclick.infra.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adclick.infra.edge.PrometheusText;
+import io.adclick.infra.launcher.PrometheusText;
 import org.junit.jupiter.api.Test;
 
 class TestMonitorFigures {

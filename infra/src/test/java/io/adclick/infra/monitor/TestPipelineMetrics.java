@@ -3,7 +3,7 @@ package io.adclick.infra.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.infra.archive.ArchiveFigures.TableFigures;
-import io.adclick.infra.edge.PrometheusText;
+import io.adclick.infra.launcher.PrometheusText;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.schemas.wire.Topics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -1,4 +1,4 @@
-package io.adclick.infra.edge;
+package io.adclick.infra.launcher;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.adclick.infra.launcher;
+package io.adclick.infra.cli;
 
 import io.adclick.infra.archive.ArchiveConnector;
 import io.adclick.infra.kafka.ContractTopics;
