@@ -156,14 +156,7 @@ final class GenerateCommand implements Callable<Integer> {
                 new TrafficEngine.Settings(rate, concurrency, actualSeed),
                 SigningKeys.fromEnvironment(),
                 truth);
-        try (ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName("generate")
-                .setInitialMax((long) rate * seconds)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" req", 1)
-                .showSpeed()
-                .setUpdateIntervalMillis(500)
-                .build()) {
+        try (ProgressBar bar = progressBar((long) rate * seconds).showSpeed().build()) {
             engine.run(Duration.ofSeconds(seconds), stats -> {
                 bar.stepTo(stats.requests());
                 bar.setExtraMessage(stats.summary());
@@ -193,13 +186,7 @@ final class GenerateCommand implements Callable<Integer> {
         out.flush();
         Optional<GroundTruthWriter> truth = Optional.ofNullable(truthFile).map(GroundTruthWriter::new);
         BackdatedTraffic.Sent sent;
-        try (ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName("generate")
-                .setInitialMax(traffic.requests())
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" req", 1)
-                .setUpdateIntervalMillis(500)
-                .build()) {
+        try (ProgressBar bar = progressBar(traffic.requests()).build()) {
             sent = traffic.send(
                     new EdgeClient(edgeUrl),
                     truth,
@@ -223,5 +210,15 @@ final class GenerateCommand implements Callable<Integer> {
         Map<Scenario, Double> overrides = new EnumMap<>(Scenario.class);
         mix.forEach((name, proportion) -> overrides.put(Scenario.fromName(name), proportion));
         return overrides;
+    }
+
+    /** The progress bar of both traffic modes, counting requests up to {@code requests}. */
+    private static ProgressBarBuilder progressBar(long requests) {
+        return new ProgressBarBuilder()
+                .setTaskName("generate")
+                .setInitialMax(requests)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" req", 1)
+                .setUpdateIntervalMillis(500);
     }
 }

@@ -3,12 +3,13 @@ package io.adclick.infra.launcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
 /**
  * The samples of a Prometheus text exposition ({@code GET /metrics}), enough to pick out a few key
- * figures for {@code adclick status}.
+ * figures for {@code adclick status} and the series the end-to-end tests check.
  */
 public record PrometheusText(List<Sample> samples) {
     /** One line {@code name{labels} value}. */
@@ -42,6 +43,17 @@ public record PrometheusText(List<Sample> samples) {
         return samples.stream()
                 .filter(s -> s.name().equals(name) && s.labels().contains(label))
                 .mapToDouble(Sample::value)
+                .findFirst();
+    }
+
+    /**
+     * The value of one series, written as the exporter writes it: {@code name} or
+     * {@code name{label="v",...}} with the labels in the exporter's order.
+     */
+    public Optional<Double> series(String series) {
+        return samples.stream()
+                .filter(s -> series.equals(s.labels().isEmpty() ? s.name() : s.name() + "{" + s.labels() + "}"))
+                .map(Sample::value)
                 .findFirst();
     }
 

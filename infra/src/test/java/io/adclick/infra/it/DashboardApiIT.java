@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adclick.infra.it.CampaignMinuteTotals.CampaignMinute;
 import io.adclick.infra.it.CampaignMinuteTotals.Totals;
+import io.adclick.infra.launcher.PrometheusText;
 import io.adclick.infra.query.QueryRouter;
 import io.adclick.infra.stream.StreamEstimates;
 import io.adclick.infra.traffic.Campaign;
@@ -264,22 +265,22 @@ class DashboardApiIT {
                 .atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
-                    PrometheusSamples metrics =
-                            PrometheusSamples.parse(client.get("/metrics", null).body());
+                    PrometheusText metrics =
+                            PrometheusText.parse(client.get("/metrics", null).body());
                     double sinceTrafficMinute =
                             Duration.between(trafficNewestMinute, Instant.now()).toMillis() / 1000.0;
-                    assertThat(metrics.value("adclick_pipeline_source_up{source=\"trino\"}"))
+                    assertThat(metrics.series("adclick_pipeline_source_up{source=\"trino\"}"))
                             .hasValue(1.0);
-                    assertThat(metrics.value("adclick_pipeline_source_up{source=\"pinot\"}"))
+                    assertThat(metrics.series("adclick_pipeline_source_up{source=\"pinot\"}"))
                             .hasValue(1.0);
-                    assertThat(metrics.value("adclick_reconciliation_alerts")).hasValue((double) expectedAlerts);
-                    assertThat(metrics.value("adclick_reconciliation_newest_hour_seconds"))
+                    assertThat(metrics.series("adclick_reconciliation_alerts")).hasValue((double) expectedAlerts);
+                    assertThat(metrics.series("adclick_reconciliation_newest_hour_seconds"))
                             .hasValue(expectedNewestHour);
-                    assertThat(metrics.value("adclick_reconciliation_max_abs_residual_clicks"))
+                    assertThat(metrics.series("adclick_reconciliation_max_abs_residual_clicks"))
                             .hasValue((double) expectedResidual);
-                    double newestMinuteAge = metrics.value("adclick_estimates_newest_minute_age_seconds")
+                    double newestMinuteAge = metrics.series("adclick_estimates_newest_minute_age_seconds")
                             .orElseThrow();
-                    double lastRevisionAge = metrics.value("adclick_estimates_last_revision_age_seconds")
+                    double lastRevisionAge = metrics.series("adclick_estimates_last_revision_age_seconds")
                             .orElseThrow();
                     assertThat(newestMinuteAge)
                             .as("newest minute age, the traffic's newest minute began %.1f s ago", sinceTrafficMinute)

@@ -2,6 +2,7 @@ package io.adclick.infra.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adclick.infra.launcher.PrometheusText;
 import io.adclick.infra.stack.ComponentRecord;
 import io.adclick.infra.traffic.EdgeResponse;
 import io.adclick.schemas.wire.Topics;
@@ -132,6 +133,6 @@ class EdgeUnderSlowKafkaIT {
                         HttpRequest.newBuilder(URI.create(stack.config().edgeUrl() + "/metrics"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        return PrometheusSamples.parse(response.body()).value(series).orElse(0.0);
+        return PrometheusText.parse(response.body()).series(series).orElse(0.0);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adclick.infra.it.RouterClient.Answer;
+import io.adclick.infra.launcher.PrometheusText;
 import io.adclick.infra.traffic.AdCatalog;
 import io.adclick.infra.traffic.AdServe;
 import io.adclick.infra.traffic.AdServer;
@@ -565,26 +566,26 @@ class QueryRouterIT {
                 .atMost(PIPELINE_REFRESH_WAIT)
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
-                    PrometheusSamples metrics =
-                            PrometheusSamples.parse(router.get("/metrics", null).body());
-                    assertThat(metrics.value("adclick_pipeline_source_up{source=\"trino\"}"))
+                    PrometheusText metrics =
+                            PrometheusText.parse(router.get("/metrics", null).body());
+                    assertThat(metrics.series("adclick_pipeline_source_up{source=\"trino\"}"))
                             .hasValue(1.0);
-                    assertThat(metrics.value("adclick_truth_complete_through_seconds"))
+                    assertThat(metrics.series("adclick_truth_complete_through_seconds"))
                             .hasValue((double) completeThrough.getEpochSecond());
-                    assertThat(metrics.value("adclick_truth_last_run_end_seconds{truth_job=\"daily\"}"))
+                    assertThat(metrics.series("adclick_truth_last_run_end_seconds{truth_job=\"daily\"}"))
                             .get()
                             .satisfies(v -> assertThat(v).isCloseTo(ended.toEpochMilli() / 1000.0, within(0.002)));
-                    assertThat(metrics.value("adclick_truth_last_run_duration_seconds{truth_job=\"daily\"}"))
+                    assertThat(metrics.series("adclick_truth_last_run_duration_seconds{truth_job=\"daily\"}"))
                             .get()
                             .satisfies(v -> assertThat(v)
                                     .isCloseTo(Duration.between(started, ended).toMillis() / 1000.0, within(0.003)));
-                    assertThat(metrics.value("adclick_truth_last_run_rows{kind=\"in\",truth_job=\"daily\"}"))
+                    assertThat(metrics.series("adclick_truth_last_run_rows{kind=\"in\",truth_job=\"daily\"}"))
                             .hasValue(((Long) run.getField("rows_in")).doubleValue());
-                    assertThat(metrics.value("adclick_truth_last_run_rows{kind=\"out\",truth_job=\"daily\"}"))
+                    assertThat(metrics.series("adclick_truth_last_run_rows{kind=\"out\",truth_job=\"daily\"}"))
                             .hasValue(((Long) run.getField("rows_out")).doubleValue());
-                    assertThat(metrics.value("adclick_truth_last_run_rows{kind=\"removed\",truth_job=\"daily\"}"))
+                    assertThat(metrics.series("adclick_truth_last_run_rows{kind=\"removed\",truth_job=\"daily\"}"))
                             .hasValue((double) removed);
-                    assertThat(metrics.value("adclick_truth_failed_runs{truth_job=\"daily\"}"))
+                    assertThat(metrics.series("adclick_truth_failed_runs{truth_job=\"daily\"}"))
                             .hasValue((double) failedThisWeek);
                 });
         assertThat((Long) run.getField("rows_in"))
