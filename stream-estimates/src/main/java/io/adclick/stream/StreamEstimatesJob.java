@@ -3,6 +3,8 @@ package io.adclick.stream;
 import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.stream.StreamJobContract;
 import io.adclick.schemas.wire.Topics;
+import io.adclick.stream.config.EstimatesConfig;
+import io.adclick.stream.config.JobSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

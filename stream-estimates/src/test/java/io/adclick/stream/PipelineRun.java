@@ -2,6 +2,7 @@ package io.adclick.stream;
 
 import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.rollup.MinuteRollup;
+import io.adclick.stream.config.EstimatesConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

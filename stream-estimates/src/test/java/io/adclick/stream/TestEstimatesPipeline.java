@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.rollup.MinuteRollup;
+import io.adclick.stream.config.EstimatesConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;

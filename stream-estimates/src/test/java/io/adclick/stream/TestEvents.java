@@ -9,25 +9,25 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Raw events for tests: one campaign, ad and publisher unless told otherwise. */
-final class TestEvents {
-    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+public final class TestEvents {
+    public static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     private TestEvents() {}
 
-    static RawEvent impression(String impressionId, Instant time, String userId) {
+    public static RawEvent impression(String impressionId, Instant time, String userId) {
         return event(
                 EventType.IMPRESSION, "imp:" + impressionId, impressionId, time, userId, "cmp-1", TokenStatus.VALID);
     }
 
-    static RawEvent click(String eventId, String impressionId, Instant time, String userId) {
+    public static RawEvent click(String eventId, String impressionId, Instant time, String userId) {
         return event(EventType.CLICK, eventId, impressionId, time, userId, "cmp-1", TokenStatus.VALID);
     }
 
-    static RawEvent expiredClick(String eventId, String impressionId, Instant time, String userId) {
+    public static RawEvent expiredClick(String eventId, String impressionId, Instant time, String userId) {
         return event(EventType.CLICK, eventId, impressionId, time, userId, "cmp-1", TokenStatus.EXPIRED);
     }
 
-    static RawEvent event(
+    public static RawEvent event(
             EventType type,
             String eventId,
             String impressionId,
@@ -62,7 +62,7 @@ final class TestEvents {
     }
 
     /** A cost per click that differs between impressions, so that spend checks which clicks billed. */
-    static long cpcOf(String impressionId) {
+    public static long cpcOf(String impressionId) {
         return 100_000 + Math.floorMod(impressionId.hashCode(), 50) * 1_000L;
     }
 }

@@ -2,6 +2,9 @@ package io.adclick.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adclick.stream.config.JobSettings;
+import io.adclick.stream.model.HashedIdSerializer;
+import io.adclick.stream.serde.StringKeySerializer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
