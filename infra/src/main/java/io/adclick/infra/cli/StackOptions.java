@@ -3,6 +3,8 @@ package io.adclick.infra.cli;
 import io.adclick.infra.config.AdclickHome;
 import io.adclick.infra.config.StackConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options every stack command shares. */
@@ -15,7 +17,19 @@ final class StackOptions {
 
     /** Defaults, then {@code ADCLICK_*} environment variables, then these flags. */
     StackConfig config() {
-        StackConfig config = StackConfig.fromEnvironment(AdclickHome.locate(), System.getenv());
-        return StackComponents.requireDistinctPorts(stateDir == null ? config : config.withStateDir(stateDir));
+        return config(Map.of());
+    }
+
+    /**
+     * Defaults, then {@code ADCLICK_*} environment variables, then these flags and a command's own
+     * ({@code flags}, by the variable each one overrides).
+     */
+    StackConfig config(Map<String, String> flags) {
+        Map<String, String> settings = new HashMap<>(System.getenv());
+        if (stateDir != null) {
+            settings.put(StackConfig.STATE_DIR_ENV, stateDir.toString());
+        }
+        settings.putAll(flags);
+        return StackComponents.requireDistinctPorts(StackConfig.fromEnvironment(AdclickHome.locate(), settings));
     }
 }

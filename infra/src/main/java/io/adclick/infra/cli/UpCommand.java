@@ -63,10 +63,8 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StackConfig config = stackOptions.config();
-        if (rate != null) {
-            config = config.withTrafficRate(rate);
-        }
+        StackConfig config =
+                stackOptions.config(rate == null ? Map.of() : Map.of(StackConfig.TRAFFIC_RATE_ENV, rate.toString()));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StackStateFile stateFile = new StackStateFile(config.stackFile());

@@ -133,21 +133,6 @@ public record ArchiveConfig(
                         DEFAULT_STALL_TIMEOUT));
     }
 
-    public ArchiveConfig withPorts(int objectStore, int catalog, int connect) {
-        return new ArchiveConfig(
-                objectStore,
-                catalog,
-                connect,
-                objectStoreHeap,
-                catalogHeap,
-                connectHeap,
-                s3AccessKey,
-                s3SecretKey,
-                rawEventsRetention,
-                commitInterval,
-                stallTimeout);
-    }
-
     /** {@code http://127.0.0.1:<object store port>}. */
     public String objectStoreUrl() {
         return "http://" + StackConfig.LOOPBACK + ":" + objectStorePort;

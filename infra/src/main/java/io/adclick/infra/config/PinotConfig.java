@@ -76,11 +76,6 @@ public record PinotConfig(
         return fromEnvironment(Map.of());
     }
 
-    /** The same settings on other ports (tests use free ones). */
-    public PinotConfig withPorts(int zookeeper, int controller, int broker, int server, int serverAdmin) {
-        return new PinotConfig(zookeeper, controller, broker, server, serverAdmin, heap);
-    }
-
     /** The controller's base URL, e.g. {@code http://127.0.0.1:9100}. */
     public String controllerUrl() {
         return "http://" + StackConfig.LOOPBACK + ":" + controllerPort;

@@ -81,10 +81,6 @@ public record QueryConfig(
                         DEFAULT_TRINO_START_TIMEOUT));
     }
 
-    public QueryConfig withPorts(int router, int trino) {
-        return new QueryConfig(router, trino, routerHeap, trinoHeap, trinoJavaHome, trinoStartTimeout);
-    }
-
     /** {@code http://127.0.0.1:<router port>}. */
     public String routerUrl() {
         return "http://" + StackConfig.LOOPBACK + ":" + routerPort;

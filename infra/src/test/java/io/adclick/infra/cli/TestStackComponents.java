@@ -64,7 +64,7 @@ class TestStackComponents {
     @Test
     void portsMustDiffer() {
         assertThatThrownBy(() -> StackComponents.requireDistinctPorts(
-                        StackConfig.defaults(HOME).withPorts(9092, 9092, 8080)))
+                        StackConfig.fromEnvironment(HOME, Map.of("ADCLICK_KAFKA_CONTROLLER_PORT", "9092"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Ports must differ: Kafka, Kafka controller all use port 9092");
         assertThatThrownBy(() -> StackComponents.requireDistinctPorts(
@@ -74,9 +74,8 @@ class TestStackComponents {
 
     @Test
     void pinotPortsMustDifferFromTheRestOfTheStack() {
-        StackConfig config = StackConfig.defaults(HOME);
         assertThatThrownBy(() -> StackComponents.requireDistinctPorts(
-                        config.withPinot(config.pinot().withPorts(2191, 9100, 8080, 9101, 9102))))
+                        StackConfig.fromEnvironment(HOME, Map.of("ADCLICK_PINOT_BROKER_PORT", "8080"))))
                 .hasMessageContaining("Ports must differ");
     }
 

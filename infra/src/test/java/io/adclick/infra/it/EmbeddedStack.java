@@ -4,13 +4,14 @@ import io.adclick.infra.archive.ArchiveWatchdog;
 import io.adclick.infra.archive.IcebergCatalog;
 import io.adclick.infra.archive.KafkaConnectWorker;
 import io.adclick.infra.archive.ObjectStore;
+import io.adclick.infra.cli.StackComponents;
 import io.adclick.infra.cli.StackTopics;
 import io.adclick.infra.config.AdclickHome;
 import io.adclick.infra.config.MonitorConfig;
 import io.adclick.infra.config.StackConfig;
-import io.adclick.infra.config.StreamConfig;
 import io.adclick.infra.edge.IngestEdge;
 import io.adclick.infra.kafka.KafkaBroker;
+import io.adclick.infra.launcher.ComponentPort;
 import io.adclick.infra.monitor.MonitorTargets;
 import io.adclick.infra.monitor.PipelineMonitor;
 import io.adclick.infra.pinot.Pinot;
@@ -89,19 +90,14 @@ public final class EmbeddedStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PrimitiveIterator.OfInt ports = PortCheck.freePorts(15);
-        StackConfig config = StackConfig.fromEnvironment(
-                        AdclickHome.locate(),
-                        java.util.Map.of(
-                                StreamConfig.REST_PORT_ENV, Integer.toString(ports.nextInt()),
-                                MonitorConfig.PORT_ENV, Integer.toString(ports.nextInt()),
-                                MonitorConfig.INTERVAL_ENV, "1"))
-                .withStateDir(stateDir)
-                .withPorts(ports.nextInt(), ports.nextInt(), ports.nextInt());
-        config = config.withArchive(config.archive().withPorts(ports.nextInt(), ports.nextInt(), ports.nextInt()));
-        config = config.withPinot(config.pinot()
-                .withPorts(ports.nextInt(), ports.nextInt(), ports.nextInt(), ports.nextInt(), ports.nextInt()));
-        config = config.withQuery(config.query().withPorts(ports.nextInt(), ports.nextInt()));
+        AdclickHome home = AdclickHome.locate();
+        List<ComponentPort> stackPorts = StackComponents.ports(StackConfig.defaults(home));
+        PrimitiveIterator.OfInt ports = PortCheck.freePorts(stackPorts.size());
+        java.util.Map<String, String> settings = new java.util.HashMap<>();
+        stackPorts.forEach(port -> settings.put(port.variable(), Integer.toString(ports.nextInt())));
+        settings.put(StackConfig.STATE_DIR_ENV, stateDir.toString());
+        settings.put(MonitorConfig.INTERVAL_ENV, "1");
+        StackConfig config = StackConfig.fromEnvironment(home, settings);
         EmbeddedStack stack = new EmbeddedStack(config);
         long startNanos = System.nanoTime();
         try {

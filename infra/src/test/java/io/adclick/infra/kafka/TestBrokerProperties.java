@@ -10,8 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TestBrokerProperties {
-    private final StackConfig config =
-            StackConfig.defaults(new AdclickHome(Path.of("/opt/adclick"))).withPorts(19092, 19093, 18080);
+    private final StackConfig config = StackConfig.fromEnvironment(
+            new AdclickHome(Path.of("/opt/adclick")),
+            Map.of(
+                    "ADCLICK_KAFKA_PORT",
+                    "19092",
+                    "ADCLICK_KAFKA_CONTROLLER_PORT",
+                    "19093",
+                    "ADCLICK_EDGE_PORT",
+                    "18080"));
 
     @Test
     void aCombinedKraftNodeListeningOnLoopbackOnly() {

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TestTrino {
-    private final StackConfig config =
-            StackConfig.defaults(new AdclickHome(Path.of("/opt/adclick"))).withStateDir(Path.of("/var/lib/adclick"));
+    private final StackConfig config = StackConfig.fromEnvironment(
+            new AdclickHome(Path.of("/opt/adclick")), Map.of("ADCLICK_STATE_DIR", "/var/lib/adclick"));
 
     @Test
     void theCoordinatorBindsLoopbackOnItsPortAndRunsTasksItself() {
