@@ -8,6 +8,7 @@ import io.adclick.infra.process.Waits;
 import io.adclick.infra.stack.StartupException;
 import io.adclick.schemas.pinot.PinotBroker;
 import io.adclick.schemas.pinot.PinotQueryException;
+import io.adclick.schemas.pinot.PinotTables;
 import io.adclick.schemas.wire.Topics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ import java.time.Duration;
  */
 public final class RollupsTable {
     /** The Pinot table (CONTRACT section 5). */
-    public static final String NAME = "rollups_minute";
+    public static final String NAME = PinotTables.ROLLUPS_MINUTE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
