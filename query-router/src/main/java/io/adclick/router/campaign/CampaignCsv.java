@@ -1,7 +1,7 @@
 package io.adclick.router.campaign;
 
 import io.adclick.router.api.ApiException;
-import io.adclick.router.report.Parameters;
+import io.adclick.router.api.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.adclick.router.http;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.router.api.ApiException;
+import io.adclick.router.api.Parameters;
 import io.adclick.router.auth.Authenticator;
 import io.adclick.router.auth.Caller;
 import io.adclick.router.pacing.PacingAnswer;
 import io.adclick.router.pacing.PacingService;
-import io.adclick.router.report.Parameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;

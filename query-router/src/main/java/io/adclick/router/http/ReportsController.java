@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.adclick.router.auth.Authenticator;
 import io.adclick.router.auth.Caller;
-import io.adclick.router.report.EstimateSource;
 import io.adclick.router.report.Mode;
+import io.adclick.router.report.PinotAndTruthEstimates;
 import io.adclick.router.report.ReportAnswer;
 import io.adclick.router.report.ReportQuery;
-import io.adclick.router.report.TruthReports;
+import io.adclick.router.report.ReportSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -17,17 +17,21 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.inject.Named;
 
 /** {@code GET /v1/reports}: dashboard or billing reports. */
 @Controller("/v1/reports")
 public class ReportsController {
     private final Authenticator authenticator;
-    private final TruthReports truth;
-    private final EstimateSource estimates;
+    private final ReportSource truth;
+    private final PinotAndTruthEstimates estimates;
     private final RouterMetrics metrics;
 
     public ReportsController(
-            Authenticator authenticator, TruthReports truth, EstimateSource estimates, RouterMetrics metrics) {
+            Authenticator authenticator,
+            @Named(ReportSource.TRUTH) ReportSource truth,
+            PinotAndTruthEstimates estimates,
+            RouterMetrics metrics) {
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.truth = requireNonNull(truth, "truth is null");
         this.estimates = requireNonNull(estimates, "estimates is null");
