@@ -6,10 +6,8 @@ import io.adclick.router.api.ApiException;
 import io.adclick.router.api.Parameters;
 import io.adclick.router.audit.AuditService;
 import io.adclick.router.audit.EventStatus;
-import io.adclick.router.auth.Authenticator;
 import io.adclick.router.auth.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -27,12 +25,10 @@ public class AuditController {
 
     private static final String LINE_ID = "[A-Za-z0-9_.:-]{1,128}";
 
-    private final Authenticator authenticator;
     private final AuditService audit;
     private final RouterMetrics metrics;
 
-    public AuditController(Authenticator authenticator, AuditService audit, RouterMetrics metrics) {
-        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    public AuditController(AuditService audit, RouterMetrics metrics) {
         this.audit = requireNonNull(audit, "audit is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
@@ -44,8 +40,7 @@ public class AuditController {
     @ApiResponse(responseCode = "200", description = "The lineage")
     @ApiResponse(responseCode = "404", description = "No such line")
     @Get("/lines/{lineId}")
-    public Map<String, Object> line(HttpRequest<?> request, @PathVariable String lineId) {
-        Caller caller = authenticator.authenticate(request);
+    public Map<String, Object> line(@Parameter(hidden = true) Caller caller, @PathVariable String lineId) {
         String id = lineId(lineId);
         return metrics.query("audit_line", () -> audit.lineage(id, caller));
     }
@@ -56,12 +51,11 @@ public class AuditController {
     @ApiResponse(responseCode = "200", description = "A page of events")
     @Get("/lines/{lineId}/events")
     public Map<String, Object> lineEvents(
-            HttpRequest<?> request,
+            @Parameter(hidden = true) Caller caller,
             @PathVariable String lineId,
             @Parameter(description = "billable, duplicate or fraud") @Nullable @QueryValue String status,
             @Parameter(description = "1-1000, default 100") @Nullable @QueryValue String limit,
             @Parameter(description = "0 or more, default 0") @Nullable @QueryValue String offset) {
-        Caller caller = authenticator.authenticate(request);
         String id = lineId(lineId);
         var wanted = EventStatus.parse(status);
         int pageSize = Parameters.integer("limit", limit, 100, 1, MAX_LIMIT);
@@ -76,8 +70,7 @@ public class AuditController {
     @ApiResponse(responseCode = "200", description = "The event")
     @ApiResponse(responseCode = "404", description = "No such event")
     @Get("/events/{eventId}")
-    public Map<String, Object> event(HttpRequest<?> request, @PathVariable String eventId) {
-        Caller caller = authenticator.authenticate(request);
+    public Map<String, Object> event(@Parameter(hidden = true) Caller caller, @PathVariable String eventId) {
         String id = Parameters.requiredIdentifier("event_id", eventId);
         return metrics.query("audit_event", () -> audit.event(id, caller));
     }
