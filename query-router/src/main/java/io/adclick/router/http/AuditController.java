@@ -2,10 +2,10 @@ package io.adclick.router.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.router.api.ApiException;
 import io.adclick.router.api.Parameters;
 import io.adclick.router.audit.AuditService;
 import io.adclick.router.audit.EventStatus;
+import io.adclick.router.audit.LineId;
 import io.adclick.router.auth.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -14,16 +14,16 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
+import java.util.Optional;
 
 /** The audit trail: invoice lines' lineage and events, and single events' decisions. */
 @Controller("/v1/audit")
 public class AuditController {
     /** The most events one page holds. */
     public static final int MAX_LIMIT = 1000;
-
-    private static final String LINE_ID = "[A-Za-z0-9_.:-]{1,128}";
 
     private final AuditService audit;
     private final RouterMetrics metrics;
@@ -40,9 +40,9 @@ public class AuditController {
     @ApiResponse(responseCode = "200", description = "The lineage")
     @ApiResponse(responseCode = "404", description = "No such line")
     @Get("/lines/{lineId}")
-    public Map<String, Object> line(@Parameter(hidden = true) Caller caller, @PathVariable String lineId) {
-        String id = lineId(lineId);
-        return metrics.query("audit_line", () -> audit.lineage(id, caller));
+    public Map<String, Object> line(
+            @Parameter(hidden = true) Caller caller, @Schema(type = "string") @PathVariable LineId lineId) {
+        return metrics.query("audit_line", () -> audit.lineage(lineId.value(), caller));
     }
 
     @Operation(
@@ -52,15 +52,17 @@ public class AuditController {
     @Get("/lines/{lineId}/events")
     public Map<String, Object> lineEvents(
             @Parameter(hidden = true) Caller caller,
-            @PathVariable String lineId,
-            @Parameter(description = "billable, duplicate or fraud") @Nullable @QueryValue String status,
+            @Schema(type = "string") @PathVariable LineId lineId,
+            @Parameter(description = "billable, duplicate or fraud", schema = @Schema(implementation = String.class))
+                    @Nullable
+                    @QueryValue
+                    EventStatus status,
             @Parameter(description = "1-1000, default 100") @Nullable @QueryValue String limit,
             @Parameter(description = "0 or more, default 0") @Nullable @QueryValue String offset) {
-        String id = lineId(lineId);
-        var wanted = EventStatus.parse(status);
+        Optional<EventStatus> wanted = Optional.ofNullable(status);
         int pageSize = Parameters.integer("limit", limit, 100, 1, MAX_LIMIT);
         int skip = Parameters.integer("offset", offset, 0, 0, 10_000_000);
-        return metrics.query("audit_events", () -> audit.lineEvents(id, caller, wanted, pageSize, skip));
+        return metrics.query("audit_events", () -> audit.lineEvents(lineId.value(), caller, wanted, pageSize, skip));
     }
 
     @Operation(
@@ -73,13 +75,5 @@ public class AuditController {
     public Map<String, Object> event(@Parameter(hidden = true) Caller caller, @PathVariable String eventId) {
         String id = Parameters.requiredIdentifier("event_id", eventId);
         return metrics.query("audit_event", () -> audit.event(id, caller));
-    }
-
-    private static String lineId(String value) {
-        if (value == null || !value.matches(LINE_ID)) {
-            throw ApiException.badRequest("Invalid line_id \"%s\": line ids come from GET /v1/invoices"
-                    .formatted(Parameters.shown(String.valueOf(value))));
-        }
-        return value;
     }
 }
