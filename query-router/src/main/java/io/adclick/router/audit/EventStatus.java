@@ -1,7 +1,7 @@
 package io.adclick.router.audit;
 
 import io.adclick.router.api.ApiException;
-import io.adclick.router.report.Parameters;
+import io.adclick.router.api.Parameters;
 import io.adclick.schemas.table.ClickDecisions;
 import java.util.List;
 import java.util.Locale;

@@ -1,15 +1,22 @@
 package io.adclick.router.campaign;
 
 import io.adclick.router.api.ApiException;
-import io.adclick.router.report.Parameters;
+import io.adclick.router.api.Parameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * The budgets file engineers load: a header {@code campaign_id,advertiser_id,daily_budget_micros},
- * then one campaign per line. A campaign named twice keeps its last line.
+ * The budgets file engineers load (RFC 4180, read by Commons CSV): a header {@code
+ * campaign_id,advertiser_id,daily_budget_micros}, then one campaign per record. A campaign named
+ * twice keeps its last record; blank lines are skipped but counted, so that a message names the
+ * line an editor shows.
  */
 public final class CampaignCsv {
     public static final String HEADER = "campaign_id,advertiser_id,daily_budget_micros";
@@ -23,37 +30,37 @@ public final class CampaignCsv {
         if (csv == null || csv.isBlank()) {
             throw ApiException.badRequest("Empty body: send CSV with the header " + HEADER);
         }
-        String[] lines = csv.strip().split("\r?\n");
-        if (!lines[0].strip().equals(HEADER)) {
+        List<CSVRecord> records = records(csv.strip());
+        if (!String.join(",", records.get(0).values()).strip().equals(HEADER)) {
             throw ApiException.badRequest("The first line must be the header " + HEADER);
         }
-        if (lines.length - 1 > MAX_LINES) {
+        if (records.size() - 1 > MAX_LINES) {
             throw ApiException.badRequest(
-                    "Too many campaigns: %d (at most %d per load)".formatted(lines.length - 1, MAX_LINES));
+                    "Too many campaigns: %d (at most %d per load)".formatted(records.size() - 1, MAX_LINES));
         }
         Map<String, CampaignBudget> budgets = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
+        for (CSVRecord record : records.subList(1, records.size())) {
+            if (record.size() == 1 && record.get(0).isBlank()) {
                 continue;
             }
-            String[] fields = lines[i].split(",", -1);
-            if (fields.length != 3) {
+            long line = record.getRecordNumber();
+            if (record.size() != 3) {
                 throw ApiException.badRequest(
-                        "Line %d has %d fields, expected 3 (%s)".formatted(i + 1, fields.length, HEADER));
+                        "Line %d has %d fields, expected 3 (%s)".formatted(line, record.size(), HEADER));
             }
-            String campaign =
-                    Parameters.requiredIdentifier("campaign_id (line %d)".formatted(i + 1), fields[0].strip());
-            String advertiser =
-                    Parameters.requiredIdentifier("advertiser_id (line %d)".formatted(i + 1), fields[1].strip());
+            String campaign = Parameters.requiredIdentifier(
+                    "campaign_id (line %d)".formatted(line), record.get(0).strip());
+            String advertiser = Parameters.requiredIdentifier(
+                    "advertiser_id (line %d)".formatted(line), record.get(1).strip());
             long budget;
             try {
-                budget = Long.parseLong(fields[2].strip());
+                budget = Long.parseLong(record.get(2).strip());
             } catch (NumberFormatException e) {
                 budget = -1;
             }
             if (budget < 0) {
                 throw ApiException.badRequest("Invalid daily_budget_micros \"%s\" on line %d: use a whole number >= 0"
-                        .formatted(Parameters.shown(fields[2]), i + 1));
+                        .formatted(Parameters.shown(record.get(2)), line));
             }
             budgets.put(campaign, new CampaignBudget(campaign, advertiser, budget));
         }
@@ -61,5 +68,15 @@ public final class CampaignCsv {
             throw ApiException.badRequest("No campaigns after the header");
         }
         return new ArrayList<>(budgets.values());
+    }
+
+    /** Every record of {@code csv}, blank lines included (each one record of one empty field). */
+    private static List<CSVRecord> records(String csv) {
+        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.RFC4180)) {
+            return parser.getRecords();
+        } catch (IOException | UncheckedIOException e) {
+            throw ApiException.badRequest(
+                    "Invalid CSV: %s (quote a field with \" and double any \" inside it)".formatted(e.getMessage()));
+        }
     }
 }

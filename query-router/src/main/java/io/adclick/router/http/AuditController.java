@@ -2,22 +2,22 @@ package io.adclick.router.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.router.api.ApiException;
+import io.adclick.router.api.Parameters;
 import io.adclick.router.audit.AuditService;
 import io.adclick.router.audit.EventStatus;
-import io.adclick.router.auth.Authenticator;
+import io.adclick.router.audit.LineId;
 import io.adclick.router.auth.Caller;
-import io.adclick.router.report.Parameters;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
+import java.util.Optional;
 
 /** The audit trail: invoice lines' lineage and events, and single events' decisions. */
 @Controller("/v1/audit")
@@ -25,14 +25,10 @@ public class AuditController {
     /** The most events one page holds. */
     public static final int MAX_LIMIT = 1000;
 
-    private static final String LINE_ID = "[A-Za-z0-9_.:-]{1,128}";
-
-    private final Authenticator authenticator;
     private final AuditService audit;
     private final RouterMetrics metrics;
 
-    public AuditController(Authenticator authenticator, AuditService audit, RouterMetrics metrics) {
-        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    public AuditController(AuditService audit, RouterMetrics metrics) {
         this.audit = requireNonNull(audit, "audit is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
@@ -44,10 +40,9 @@ public class AuditController {
     @ApiResponse(responseCode = "200", description = "The lineage")
     @ApiResponse(responseCode = "404", description = "No such line")
     @Get("/lines/{lineId}")
-    public Map<String, Object> line(HttpRequest<?> request, @PathVariable String lineId) {
-        Caller caller = authenticator.authenticate(request);
-        String id = lineId(lineId);
-        return metrics.query("audit_line", () -> audit.lineage(id, caller));
+    public Map<String, Object> line(
+            @Parameter(hidden = true) Caller caller, @Schema(type = "string") @PathVariable LineId lineId) {
+        return metrics.query("audit_line", () -> audit.lineage(lineId.value(), caller));
     }
 
     @Operation(
@@ -56,17 +51,18 @@ public class AuditController {
     @ApiResponse(responseCode = "200", description = "A page of events")
     @Get("/lines/{lineId}/events")
     public Map<String, Object> lineEvents(
-            HttpRequest<?> request,
-            @PathVariable String lineId,
-            @Parameter(description = "billable, duplicate or fraud") @Nullable @QueryValue String status,
+            @Parameter(hidden = true) Caller caller,
+            @Schema(type = "string") @PathVariable LineId lineId,
+            @Parameter(description = "billable, duplicate or fraud", schema = @Schema(implementation = String.class))
+                    @Nullable
+                    @QueryValue
+                    EventStatus status,
             @Parameter(description = "1-1000, default 100") @Nullable @QueryValue String limit,
             @Parameter(description = "0 or more, default 0") @Nullable @QueryValue String offset) {
-        Caller caller = authenticator.authenticate(request);
-        String id = lineId(lineId);
-        var wanted = EventStatus.parse(status);
+        Optional<EventStatus> wanted = Optional.ofNullable(status);
         int pageSize = Parameters.integer("limit", limit, 100, 1, MAX_LIMIT);
         int skip = Parameters.integer("offset", offset, 0, 0, 10_000_000);
-        return metrics.query("audit_events", () -> audit.lineEvents(id, caller, wanted, pageSize, skip));
+        return metrics.query("audit_events", () -> audit.lineEvents(lineId.value(), caller, wanted, pageSize, skip));
     }
 
     @Operation(
@@ -76,17 +72,8 @@ public class AuditController {
     @ApiResponse(responseCode = "200", description = "The event")
     @ApiResponse(responseCode = "404", description = "No such event")
     @Get("/events/{eventId}")
-    public Map<String, Object> event(HttpRequest<?> request, @PathVariable String eventId) {
-        Caller caller = authenticator.authenticate(request);
+    public Map<String, Object> event(@Parameter(hidden = true) Caller caller, @PathVariable String eventId) {
         String id = Parameters.requiredIdentifier("event_id", eventId);
         return metrics.query("audit_event", () -> audit.event(id, caller));
-    }
-
-    private static String lineId(String value) {
-        if (value == null || !value.matches(LINE_ID)) {
-            throw ApiException.badRequest("Invalid line_id \"%s\": line ids come from GET /v1/invoices"
-                    .formatted(Parameters.shown(String.valueOf(value))));
-        }
-        return value;
     }
 }

@@ -3,15 +3,13 @@ package io.adclick.router.http;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.router.api.ApiException;
-import io.adclick.router.auth.Authenticator;
+import io.adclick.router.api.Parameters;
 import io.adclick.router.auth.Caller;
 import io.adclick.router.auth.Role;
 import io.adclick.router.invoice.InvoiceAnswer;
 import io.adclick.router.invoice.InvoiceCsv;
 import io.adclick.router.invoice.InvoiceService;
-import io.adclick.router.report.Parameters;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -31,12 +29,10 @@ import java.util.Optional;
 public class InvoicesController {
     public static final String CSV = "text/csv";
 
-    private final Authenticator authenticator;
     private final InvoiceService invoices;
     private final RouterMetrics metrics;
 
-    public InvoicesController(Authenticator authenticator, InvoiceService invoices, RouterMetrics metrics) {
-        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    public InvoicesController(InvoiceService invoices, RouterMetrics metrics) {
         this.invoices = requireNonNull(invoices, "invoices is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
@@ -64,7 +60,7 @@ public class InvoicesController {
     @Get
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public HttpResponse<?> invoice(
-            HttpRequest<?> request,
+            @Parameter(hidden = true) Caller caller,
             @Parameter(description = "required, except for an advertiser key (its own)")
                     @Nullable
                     @QueryValue("advertiser_id")
@@ -75,7 +71,6 @@ public class InvoicesController {
                     String version,
             @Parameter(description = "true to recompute from current truth (finance only)") @Nullable @QueryValue
                     String regenerate) {
-        Caller caller = authenticator.authenticate(request);
         caller.requireRole("read invoices", Role.ADVERTISER, Role.FINANCE, Role.AUDITOR);
         String advertiser = caller.scope(Parameters.identifier("advertiser_id", advertiserId))
                 .orElseThrow(() -> ApiException.badRequest("Missing advertiser_id: it is required"));

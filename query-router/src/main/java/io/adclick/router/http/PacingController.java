@@ -3,13 +3,11 @@ package io.adclick.router.http;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.router.api.ApiException;
-import io.adclick.router.auth.Authenticator;
+import io.adclick.router.api.Parameters;
 import io.adclick.router.auth.Caller;
 import io.adclick.router.pacing.PacingAnswer;
 import io.adclick.router.pacing.PacingService;
-import io.adclick.router.report.Parameters;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -22,12 +20,10 @@ import java.time.format.DateTimeParseException;
 /** {@code GET /v1/pacing}: spend so far on a UTC day per campaign against its daily budget. */
 @Controller("/v1/pacing")
 public class PacingController {
-    private final Authenticator authenticator;
     private final PacingService pacing;
     private final RouterMetrics metrics;
 
-    public PacingController(Authenticator authenticator, PacingService pacing, RouterMetrics metrics) {
-        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    public PacingController(PacingService pacing, RouterMetrics metrics) {
         this.pacing = requireNonNull(pacing, "pacing is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
@@ -42,13 +38,12 @@ public class PacingController {
     @ApiResponse(responseCode = "403", description = "Outside the key's scope")
     @Get
     public PacingAnswer pacing(
-            HttpRequest<?> request,
+            @Parameter(hidden = true) Caller caller,
             @Parameter(description = "the advertiser; required except for an advertiser key")
                     @Nullable
                     @QueryValue("advertiser_id")
                     String advertiserId,
             @Parameter(description = "the UTC day, YYYY-MM-DD") @Nullable @QueryValue String date) {
-        Caller caller = authenticator.authenticate(request);
         String advertiser = caller.scope(Parameters.identifier("advertiser_id", advertiserId))
                 .orElseThrow(() -> ApiException.badRequest("Missing advertiser_id: name the advertiser to pace"));
         LocalDate day = date(date);

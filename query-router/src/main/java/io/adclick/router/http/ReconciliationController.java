@@ -2,13 +2,11 @@ package io.adclick.router.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.router.auth.Authenticator;
 import io.adclick.router.auth.Caller;
 import io.adclick.router.reconciliation.ReconciliationAnswer;
 import io.adclick.router.reconciliation.ReconciliationQuery;
 import io.adclick.router.reconciliation.Reconciliations;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -19,13 +17,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 /** {@code GET /v1/reconciliation}: estimates against truth per hour and campaign, drift explained. */
 @Controller("/v1/reconciliation")
 public class ReconciliationController {
-    private final Authenticator authenticator;
     private final Reconciliations reconciliations;
     private final RouterMetrics metrics;
 
-    public ReconciliationController(
-            Authenticator authenticator, Reconciliations reconciliations, RouterMetrics metrics) {
-        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    public ReconciliationController(Reconciliations reconciliations, RouterMetrics metrics) {
         this.reconciliations = requireNonNull(reconciliations, "reconciliations is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
@@ -40,7 +35,7 @@ public class ReconciliationController {
     @ApiResponse(responseCode = "403", description = "Outside the key's scope")
     @Get
     public ReconciliationAnswer reconciliation(
-            HttpRequest<?> request,
+            @Parameter(hidden = true) Caller caller,
             @Parameter(description = "inclusive ISO-8601 instant on a whole hour") @Nullable @QueryValue String from,
             @Parameter(description = "exclusive ISO-8601 instant on a whole hour") @Nullable @QueryValue String to,
             @Parameter(description = "comma list of campaign ids") @Nullable @QueryValue("campaign_id")
@@ -49,7 +44,6 @@ public class ReconciliationController {
                     @Nullable
                     @QueryValue("advertiser_id")
                     String advertiserId) {
-        Caller caller = authenticator.authenticate(request);
         ReconciliationQuery query = ReconciliationQuery.parse(from, to, advertiserId, campaignId, caller);
         return metrics.query("reconciliation", () -> reconciliations.read(query));
     }

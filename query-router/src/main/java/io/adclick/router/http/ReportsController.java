@@ -2,33 +2,30 @@ package io.adclick.router.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.router.auth.Authenticator;
 import io.adclick.router.auth.Caller;
-import io.adclick.router.report.EstimateSource;
 import io.adclick.router.report.Mode;
+import io.adclick.router.report.PinotAndTruthEstimates;
 import io.adclick.router.report.ReportAnswer;
 import io.adclick.router.report.ReportQuery;
-import io.adclick.router.report.TruthReports;
+import io.adclick.router.report.ReportSource;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.inject.Named;
 
 /** {@code GET /v1/reports}: dashboard or billing reports. */
 @Controller("/v1/reports")
 public class ReportsController {
-    private final Authenticator authenticator;
-    private final TruthReports truth;
-    private final EstimateSource estimates;
+    private final ReportSource truth;
+    private final PinotAndTruthEstimates estimates;
     private final RouterMetrics metrics;
 
     public ReportsController(
-            Authenticator authenticator, TruthReports truth, EstimateSource estimates, RouterMetrics metrics) {
-        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+            @Named(ReportSource.TRUTH) ReportSource truth, PinotAndTruthEstimates estimates, RouterMetrics metrics) {
         this.truth = requireNonNull(truth, "truth is null");
         this.estimates = requireNonNull(estimates, "estimates is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
@@ -44,7 +41,7 @@ public class ReportsController {
     @ApiResponse(responseCode = "403", description = "Outside the key's scope")
     @Get
     public ReportAnswer reports(
-            HttpRequest<?> request,
+            @Parameter(hidden = true) Caller caller,
             @Parameter(description = "dashboard (default) or billing") @Nullable @QueryValue String mode,
             @Parameter(description = "the advertiser; an advertiser key defaults to its own")
                     @Nullable
@@ -62,7 +59,6 @@ public class ReportsController {
             @Nullable @QueryValue String country,
             @Nullable @QueryValue String device,
             @Nullable @QueryValue("publisher_id") String publisherId) {
-        Caller caller = authenticator.authenticate(request);
         ReportQuery query = ReportQuery.parse(
                 new ReportQuery.Raw(
                         mode, advertiserId, campaignId, from, to, granularity, groupBy, country, device, publisherId),

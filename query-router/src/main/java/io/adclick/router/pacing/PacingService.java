@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.adclick.router.campaign.Campaigns;
 import io.adclick.router.report.Dimension;
-import io.adclick.router.report.EstimateSource;
 import io.adclick.router.report.Granularity;
 import io.adclick.router.report.Mode;
+import io.adclick.router.report.PinotAndTruthEstimates;
 import io.adclick.router.report.ReportAnswer;
 import io.adclick.router.report.ReportQuery;
 import jakarta.inject.Singleton;
@@ -30,15 +30,15 @@ import java.util.TreeMap;
 public final class PacingService {
     private static final Duration DAY = Duration.ofDays(1);
 
-    private final EstimateSource estimates;
+    private final PinotAndTruthEstimates estimates;
     private final Campaigns campaigns;
     private final Clock clock;
 
-    public PacingService(EstimateSource estimates, Campaigns campaigns) {
+    public PacingService(PinotAndTruthEstimates estimates, Campaigns campaigns) {
         this(estimates, campaigns, Clock.systemUTC());
     }
 
-    PacingService(EstimateSource estimates, Campaigns campaigns, Clock clock) {
+    PacingService(PinotAndTruthEstimates estimates, Campaigns campaigns, Clock clock) {
         this.estimates = requireNonNull(estimates, "estimates is null");
         this.campaigns = requireNonNull(campaigns, "campaigns is null");
         this.clock = requireNonNull(clock, "clock is null");

@@ -3,8 +3,8 @@ package io.adclick.router.reconciliation;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.router.api.ApiException;
+import io.adclick.router.api.Parameters;
 import io.adclick.router.auth.Caller;
-import io.adclick.router.report.Parameters;
 import io.adclick.router.trino.Sql;
 import java.time.Duration;
 import java.time.Instant;

@@ -43,9 +43,9 @@ public record DashboardPlan(Optional<ReportQuery> truth, Optional<ReportQuery> e
     /** {@code trino}, {@code pinot} or {@code pinot+trino}. */
     public String source() {
         if (truth.isPresent() && estimates.isPresent()) {
-            return "pinot+trino";
+            return ReportSource.ESTIMATES + "+" + ReportSource.TRUTH;
         }
-        return truth.isPresent() ? TruthReports.SOURCE : "pinot";
+        return truth.isPresent() ? ReportSource.TRUTH : ReportSource.ESTIMATES;
     }
 
     private static ReportQuery range(ReportQuery q, Instant from, Instant to) {

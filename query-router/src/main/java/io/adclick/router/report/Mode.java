@@ -1,6 +1,7 @@
 package io.adclick.router.report;
 
 import io.adclick.router.api.ApiException;
+import io.adclick.router.api.Parameters;
 import java.util.Locale;
 
 /** {@code mode=dashboard|billing}: estimates where fresh, or billing truth only. */

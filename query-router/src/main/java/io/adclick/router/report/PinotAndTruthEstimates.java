@@ -3,12 +3,10 @@ package io.adclick.router.report;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.router.api.ApiException;
-import io.adclick.router.pinot.RollupReports;
-import io.adclick.router.trino.TruthState;
 import io.adclick.schemas.pinot.PinotQueryException;
-import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +26,7 @@ import org.slf4j.LoggerFactory;
  * truth is complete, the whole range is read from Pinot and {@code complete_through} is null.
  */
 @Singleton
-@Replaces(TruthOnlyEstimates.class)
-public class PinotAndTruthEstimates implements EstimateSource {
+public class PinotAndTruthEstimates {
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PinotAndTruthEstimates.class);
 
@@ -38,8 +35,11 @@ public class PinotAndTruthEstimates implements EstimateSource {
     private final Function<ReportQuery, List<Map<String, Object>>> estimates;
 
     @Inject
-    public PinotAndTruthEstimates(TruthReports truth, TruthState state, RollupReports estimates) {
-        this(truth::report, state::completeThrough, estimates::rows);
+    public PinotAndTruthEstimates(
+            @Named(ReportSource.TRUTH) ReportSource truth, @Named(ReportSource.ESTIMATES) ReportSource estimates) {
+        this(truth::report, truth::completeThrough, query -> estimates
+                .report(query)
+                .rows());
     }
 
     PinotAndTruthEstimates(
@@ -51,7 +51,7 @@ public class PinotAndTruthEstimates implements EstimateSource {
         this.estimates = requireNonNull(estimates, "estimates is null");
     }
 
-    @Override
+    /** The dashboard answer of a validated, scoped query. */
     public ReportAnswer dashboard(ReportQuery query) {
         Optional<Instant> completeThrough;
         try {

@@ -3,6 +3,7 @@ package io.adclick.router.report;
 import static java.util.Objects.requireNonNull;
 
 import io.adclick.router.api.ApiException;
+import io.adclick.router.api.Parameters;
 import io.adclick.router.auth.Caller;
 import io.adclick.schemas.event.Device;
 import java.time.Duration;

@@ -15,6 +15,19 @@ class TestCampaignCsv {
     }
 
     @Test
+    void quotedFieldsAreReadAsRfc4180() {
+        assertThat(CampaignCsv.parse("campaign_id,advertiser_id,daily_budget_micros\n\"c1\",\"acme\",\"7\"\n"))
+                .containsExactly(new CampaignBudget("c1", "acme", 7));
+        assertBad("campaign_id,advertiser_id,daily_budget_micros\n\"c1,acme,7\n", "Invalid CSV");
+        assertBad("campaign_id,advertiser_id,daily_budget_micros\n\"c,1\",acme,7\n", "campaign_id (line 2)");
+    }
+
+    @Test
+    void blankLinesCountInTheLineNumbers() {
+        assertBad("campaign_id,advertiser_id,daily_budget_micros\n\nc1,acme,x\n", "on line 3");
+    }
+
+    @Test
     void malformedFilesAre400NamingTheLine() {
         assertBad("", "Empty body");
         assertBad("campaign,budget\nc1,5", "header");

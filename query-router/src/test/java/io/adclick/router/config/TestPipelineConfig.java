@@ -1,5 +1,7 @@
 package io.adclick.router.config;
 
+import static io.adclick.router.config.ConfigPins.assertDefaults;
+import static io.adclick.router.config.ConfigPins.assertFullMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +11,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TestPipelineConfig {
+    @Test
+    void defaults() {
+        assertDefaults(PipelineConfig.class, new PipelineConfig(Duration.ofSeconds(15), Duration.ofDays(7)));
+    }
+
+    @Test
+    void everyKeyMaps() {
+        assertFullMapping(
+                PipelineConfig.class,
+                Map.of(
+                        "adclick.router.pipeline.refresh-interval", "2s",
+                        "adclick.router.pipeline.window", "24h"),
+                new PipelineConfig(Duration.ofSeconds(2), Duration.ofHours(24)));
+    }
+
     @Test
     void defaultsAreAFifteenSecondRefreshAndASevenDayWindow() {
         try (ApplicationContext context = ApplicationContext.run("test")) {

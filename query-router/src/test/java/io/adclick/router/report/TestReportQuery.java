@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.adclick.router.api.ApiException;
 import io.adclick.router.auth.Caller;
 import io.adclick.router.auth.Role;
+import io.adclick.router.trino.ReportSql;
 import io.adclick.router.trino.Sql;
 import java.time.Instant;
 import java.util.List;

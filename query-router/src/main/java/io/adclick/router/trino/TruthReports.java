@@ -1,9 +1,12 @@
-package io.adclick.router.report;
+package io.adclick.router.trino;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.router.trino.TruthDatabase;
-import io.adclick.router.trino.TruthState;
+import io.adclick.router.report.Dimension;
+import io.adclick.router.report.ReportAnswer;
+import io.adclick.router.report.ReportQuery;
+import io.adclick.router.report.ReportSource;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,12 +14,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reports read from billing truth (Trino over Iceberg), pinned to the table's current snapshot. */
 @Singleton
-public final class TruthReports {
-    public static final String SOURCE = "trino";
-
+@Named(ReportSource.TRUTH)
+public final class TruthReports implements ReportSource {
     private final TruthDatabase database;
     private final TruthState state;
 
@@ -25,7 +28,8 @@ public final class TruthReports {
         this.state = requireNonNull(state, "state is null");
     }
 
-    /** The answer of {@code query}, labelled with {@code mode}. */
+    /** The answer of {@code query}, labelled with its {@code mode}. */
+    @Override
     public ReportAnswer report(ReportQuery query) {
         String table = ReportSql.table(query);
         TruthState.Snapshot truth = state.of(table);
@@ -34,10 +38,15 @@ public final class TruthReports {
                 .orElse(List.of());
         return new ReportAnswer(
                 query.mode().wireName(),
-                SOURCE,
+                TRUTH,
                 truth.completeThrough().orElse(null),
                 truth.snapshotId().orElse(null),
                 rows);
+    }
+
+    @Override
+    public Optional<Instant> completeThrough() {
+        return state.completeThrough();
     }
 
     private static Map<String, Object> row(ReportQuery query, ResultSet rs) throws SQLException {

@@ -1,6 +1,5 @@
-package io.adclick.router.report;
+package io.adclick.router.api;
 
-import io.adclick.router.api.ApiException;
 import io.adclick.schemas.Fields;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Validation of raw query parameters into typed values, with 400 messages that name the parameter. */
 public final class Parameters {
@@ -113,7 +113,7 @@ public final class Parameters {
     }
 
     /** A comma list parsed element by element. */
-    static <T> List<T> list(String value, java.util.function.Function<String, T> parse) {
+    public static <T> List<T> list(String value, Function<String, T> parse) {
         List<T> out = new ArrayList<>();
         if (value != null && !value.isEmpty()) {
             for (String part : value.split(",", -1)) {

@@ -1,6 +1,8 @@
-package io.adclick.router.report;
+package io.adclick.router.trino;
 
-import io.adclick.router.trino.Sql;
+import io.adclick.router.report.Dimension;
+import io.adclick.router.report.Granularity;
+import io.adclick.router.report.ReportQuery;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
