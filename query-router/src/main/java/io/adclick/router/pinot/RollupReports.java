@@ -15,6 +15,7 @@ import io.adclick.router.report.ReportSource;
 import io.adclick.schemas.pinot.PinotBroker;
 import io.adclick.schemas.pinot.PinotResult;
 import io.adclick.schemas.pinot.PinotSql;
+import io.adclick.schemas.pinot.PinotTables;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.Map;
 @Named(ReportSource.ESTIMATES)
 public final class RollupReports implements ReportSource {
     /** The Pinot table (CONTRACT section 5). */
-    public static final String TABLE = "rollups_minute";
+    public static final String TABLE = PinotTables.ROLLUPS_MINUTE;
 
     private final PinotBroker broker;
     private final int maxRows;
