@@ -3,7 +3,7 @@
 # starts only Kafka and the stream job (`./adclick up --only kafka,stream`) in a fresh state
 # directory, records the load average, writes a backlog of raw events drawn from the seed to
 # events.raw (StreamBacklog: Zipf-like campaigns, a tenth clicked, 1% sent twice, event time
-# advancing 20,000 events per second) and follows the offsets the job commits with its
+# advancing 5,000 events per second) and follows the offsets the job commits with its
 # checkpoints until it has consumed them all (StreamBenchmark), reading the job JVM's CPU time at
 # each commit. Per run it prints events per CPU-second of the job's JVM (checkpoints included,
 # start-up excluded), wall throughput, the latest checkpoint's state size and the JVM's RSS.
@@ -62,10 +62,9 @@ for run in $(seq 1 "$runs"); do
   rest_port=${ADCLICK_STREAM_REST_PORT:-8088}
   echo "== run $run of $runs: $events events, seed $seed, $backend state, parallelism $parallelism, heap $heap," \
     "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) =="
-  out=$(java -Xmx2g -cp "$cp" io.adclick.benchmarks.StreamBenchmark 127.0.0.1:9092 "$events" "$seed" \
-    "$stream_pid" "http://127.0.0.1:$rest_port" "$timeout_s" 2>&1 | grep -v SLF4J)
-  echo "$out"
-  result=$(grep '^result:' <<<"$out") || { echo "run $run failed" >&2; exit 1; }
+  java -Xmx2g -cp "$cp" io.adclick.benchmarks.StreamBenchmark 127.0.0.1:9092 "$events" "$seed" \
+    "$stream_pid" "http://127.0.0.1:$rest_port" "$timeout_s" 2>&1 | grep -v SLF4J | tee "$state/bench.out" || true
+  result=$(grep '^result:' "$state/bench.out") || { tail -5 "$state/logs/stream.log"; echo "run $run failed" >&2; exit 1; }
   rates+=("$(sed 's/.*events_per_cpu_second=\([0-9]*\).*/\1/' <<<"$result")")
   sizes+=("$(sed 's/.* state_bytes=\([0-9-]*\).*/\1/' <<<"$result")")
   rss+=("$(sed 's/.* rss_mib=\([0-9]*\).*/\1/' <<<"$result")")

@@ -16,10 +16,11 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The backlog of the stream benchmark, drawn from a seed: impressions over 1,000 campaigns (Zipf-like:
- * the first campaigns get most traffic), a tenth of them clicked (one in twenty twice), one event in a
- * hundred sent twice (the same event id), event times advancing at {@code eventsPerSecond} of event time with up to
- * 2 s of disorder, so that minutes close as they would live.
+ * The backlog of the stream benchmark, drawn from a seed: impressions over the catalog of
+ * {@code adclick up}'s traffic (200 campaigns, Zipf-like, 3 ads each, 50 publishers), a tenth of
+ * them clicked (one in twenty twice), one event in a hundred sent twice (the same event id), event
+ * times advancing at {@code eventsPerSecond} of event time with up to 2 s of disorder, so that
+ * minutes close as they would live.
  */
 final class StreamBacklog {
     private static final String[] COUNTRIES = {"US", "DE", "FR", "GB", "BR", "IN", "JP"};
@@ -69,10 +70,10 @@ final class StreamBacklog {
                 1,
                 "dev",
                 "imp-" + runId + "-" + n,
-                "adv-" + campaign / 50,
+                "adv-" + campaign / 10,
                 "cmp-" + campaign,
-                "ad-" + campaign + "-" + random.nextInt(5),
-                "pub-" + random.nextInt(300),
+                "ad-" + campaign + "-" + random.nextInt(3),
+                "pub-" + random.nextInt(50),
                 10_000 + random.nextInt(2_000_000),
                 "https://landing.example/campaign/" + campaign,
                 start.getEpochSecond() - 60);
@@ -116,8 +117,8 @@ final class StreamBacklog {
                 USER_AGENT);
     }
 
-    /** Campaign {@code k} with probability about proportional to {@code 1 / (k + 1)}, of 1,000. */
+    /** Campaign {@code k} with probability about proportional to {@code 1 / (k + 1)}, of 200. */
     private int zipfCampaign() {
-        return (int) Math.min(999, Math.floor(Math.exp(random.nextDouble() * Math.log(1001)) - 1));
+        return (int) Math.min(199, Math.floor(Math.exp(random.nextDouble() * Math.log(201)) - 1));
     }
 }

@@ -41,8 +41,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * state_bytes=... checkpointed_bytes=... rss_mib=... hwm_mib=...}.
  */
 public final class StreamBenchmark {
-    private static final double EVENT_TIME_RATE = 20_000;
+    private static final double EVENT_TIME_RATE = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STALL = Duration.ofMinutes(2);
 
     private record Sample(long nanos, long committed, double cpuSeconds) {}
 
@@ -104,14 +105,21 @@ public final class StreamBenchmark {
         List<Sample> samples = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         long last = -1;
+        long progressAt = System.nanoTime();
         while (System.nanoTime() < deadline) {
             long committed = committed(admin);
+            long now = System.nanoTime();
             if (committed != last) {
-                samples.add(new Sample(System.nanoTime(), committed, job.cpuSeconds()));
+                samples.add(new Sample(now, committed, job.cpuSeconds()));
                 last = committed;
+                progressAt = now;
                 if (committed >= target) {
                     return samples;
                 }
+            } else if (now - progressAt > STALL.toNanos()) {
+                throw new IllegalStateException(
+                        "The job committed no offsets for %s (at %,d of %,d): it is stuck or out of memory, see its log"
+                                .formatted(STALL, last, target));
             }
             Thread.sleep(100);
         }
