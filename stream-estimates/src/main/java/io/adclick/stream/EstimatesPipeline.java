@@ -9,12 +9,12 @@ import io.adclick.stream.config.JobSettings;
 import io.adclick.stream.function.EventDeduplicator;
 import io.adclick.stream.function.FirstClickMarker;
 import io.adclick.stream.function.LateEventRouter;
-import io.adclick.stream.function.RollupMerger;
-import io.adclick.stream.function.SaltedKey;
-import io.adclick.stream.function.SaltedMinuteAggregator;
+import io.adclick.stream.function.MinuteAggregator;
+import io.adclick.stream.function.MinutePreAggregator;
 import io.adclick.stream.model.HashedId;
 import io.adclick.stream.model.HashedIdTypeInfo;
 import io.adclick.stream.model.PartialRollup;
+import io.adclick.stream.model.PartialRollupTypeInfo;
 import io.adclick.stream.model.StreamEvent;
 import io.adclick.stream.serde.StringKeyTypeInfo;
 import java.time.Clock;
@@ -31,12 +31,13 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *   <li>{@link LateEventRouter}: events beyond the allowed lateness to the late output;
  *   <li>{@link EventDeduplicator} by {@code event_id};
  *   <li>{@link FirstClickMarker} by {@code impression_id};
- *   <li>{@link SaltedMinuteAggregator} by rollup key and salt (the hot-key split);
- *   <li>{@link RollupMerger} by rollup key and minute: the revisions of {@code rollups.minute}.
+ *   <li>{@link MinutePreAggregator}, chained to it without a shuffle: counts per rollup key and
+ *       minute on the heap of each subtask (local aggregation, which also spreads hot keys);
+ *   <li>{@link MinuteAggregator} by rollup key and minute: the revisions of {@code rollups.minute}.
  * </ol>
  *
- * <p>Both aggregation steps also fire early, every {@code earlyFireInterval} of processing time, for
- * the open minutes that changed: provisional revisions that the final one at the watermark replaces.
+ * <p>Open minutes that changed are also emitted early, every {@code earlyFireInterval} of processing
+ * time: provisional revisions that the final one at the watermark replaces.
  */
 public final class EstimatesPipeline {
     /**
@@ -53,6 +54,13 @@ public final class EstimatesPipeline {
      * checkpoint of an older job restores without them, see {@link JobSettings#flinkConfiguration}.
      */
     public static final List<String> RETIRED_UIDS = List.of("dedup-event-id", "first-click-per-impression");
+
+    /**
+     * The uid of the keyed aggregation. The salted aggregation and merger it replaced
+     * ({@code salted-minute-partials}, {@code merge-minute-rollups}) kept other state: a checkpoint
+     * of theirs cannot be restored into this job (see the stream job's README, upgrading).
+     */
+    static final String AGGREGATE_UID = "aggregate-minute-rollups";
 
     private final EstimatesConfig config;
     private final Clock clock;
@@ -93,16 +101,19 @@ public final class EstimatesPipeline {
                 .name("first-click-per-impression")
                 .uid(FIRST_CLICK_UID);
 
-        DataStream<MinuteRollup> rollups = marked.keyBy(new SaltedKey(config.saltBuckets()), StringKeyTypeInfo.INSTANCE)
-                .process(new SaltedMinuteAggregator(
-                        lateness, config.sketchLgNominalEntries(), updateDelay, config.dedupTtl(), earlyFireInterval))
-                .name("salted-minute-partials")
-                .uid("salted-minute-partials")
+        // without early firings the pre-aggregators still flush within the update delay, so late updates do too
+        long flushInterval = earlyFireInterval > 0 ? earlyFireInterval : updateDelay;
+        DataStream<MinuteRollup> rollups = marked.transform(
+                        "pre-aggregate-minutes",
+                        PartialRollupTypeInfo.INSTANCE,
+                        new MinutePreAggregator(
+                                config.sketchLgNominalEntries(), flushInterval, config.preAggregationMaxKeys()))
+                .uid("pre-aggregate-minutes")
                 .keyBy(PartialRollup::mergeKey, StringKeyTypeInfo.INSTANCE)
-                .process(new RollupMerger(
+                .process(new MinuteAggregator(
                         lateness, config.sketchLgNominalEntries(), updateDelay, earlyFireInterval, clock))
-                .name("merge-minute-rollups")
-                .uid("merge-minute-rollups");
+                .name("aggregate-minute-rollups")
+                .uid(AGGREGATE_UID);
         return new EstimatesStreams(rollups, late);
     }
 }

@@ -90,8 +90,10 @@ public final class StreamEstimatesJob implements Callable<Integer> {
     @Option(names = "--first-click-ttl", converter = DurationConverter.class, description = "Default 25 h.")
     Duration firstClickTtl = EstimatesConfig.DEFAULT_FIRST_CLICK_TTL;
 
-    @Option(names = "--salt-buckets", description = "Partial aggregates per rollup key, 1 = no split (default 4).")
-    int saltBuckets = EstimatesConfig.DEFAULT_SALT_BUCKETS;
+    @Option(
+            names = "--pre-aggregation-max-keys",
+            description = "Rollup keys and minutes each subtask counts on its heap before it flushes (default 50000).")
+    int preAggregationMaxKeys = EstimatesConfig.DEFAULT_PRE_AGGREGATION_MAX_KEYS;
 
     @Option(names = "--sketch-lg-nominal-entries", description = "Theta sketch size, log2 (default 12).")
     int sketchLgNominalEntries = EstimatesConfig.DEFAULT_SKETCH_LG_NOMINAL_ENTRIES;
@@ -176,7 +178,7 @@ public final class StreamEstimatesJob implements Callable<Integer> {
                         allowedLateness,
                         dedupTtl,
                         firstClickTtl,
-                        saltBuckets,
+                        preAggregationMaxKeys,
                         sketchLgNominalEntries,
                         updateMaxDelay,
                         earlyFireInterval));

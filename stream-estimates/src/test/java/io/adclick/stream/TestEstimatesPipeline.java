@@ -123,7 +123,7 @@ class TestEstimatesPipeline {
     }
 
     @Test
-    void splittingHotKeysGivesExactlyTheUnsplitTotals() throws Exception {
+    void aHotKeyCountedInPiecesOnEverySubtaskGivesExactlyTheTotalsOfOneSubtask() throws Exception {
         List<RawEvent> events = TrafficWithAHotKey.generate(7, 6_000);
         Map<String, ExpectedRollups.Totals> expected = ExpectedRollups.of(events);
         long hot = expected.entrySet().stream()
@@ -135,8 +135,8 @@ class TestEstimatesPipeline {
                 .sum();
         assertThat((double) hot / all).isBetween(0.25, 0.35);
 
-        PipelineRun unsplit = PipelineRun.of(CONFIG.withSaltBuckets(1), 2, events);
-        PipelineRun split = PipelineRun.of(CONFIG.withSaltBuckets(8), 2, events);
+        PipelineRun unsplit = PipelineRun.of(CONFIG, 1, events);
+        PipelineRun split = PipelineRun.of(CONFIG.withPreAggregationMaxKeys(3), 2, events);
 
         assertMatchesExpected(unsplit, events);
         assertMatchesExpected(split, events);
@@ -180,12 +180,13 @@ class TestEstimatesPipeline {
     }
 
     @Test
-    void splittingHotKeysWithEarlyFiringsGivesExactlyTheUnsplitTotals() throws Exception {
+    void aHotKeyCountedInPiecesWithEarlyFiringsGivesExactlyTheTotalsOfOneSubtask() throws Exception {
         List<RawEvent> events = TrafficWithAHotKey.generate(7, 6_000);
         EstimatesConfig early = CONFIG.withEarlyFireInterval(EstimatesConfig.MIN_EARLY_FIRE_INTERVAL);
 
-        PipelineRun unsplit = PipelineRun.of(CONFIG.withSaltBuckets(1), 2, events);
-        PipelineRun split = PipelineRun.of(early.withSaltBuckets(8), 2, events, new PipelineRun.PauseEvery(200, 20));
+        PipelineRun unsplit = PipelineRun.of(CONFIG, 1, events);
+        PipelineRun split =
+                PipelineRun.of(early.withPreAggregationMaxKeys(3), 2, events, new PipelineRun.PauseEvery(200, 20));
 
         assertThat(split.revisionsStrictlyIncreasePerKey()).isTrue();
         assertThat(split.rollups().size())

@@ -43,7 +43,7 @@ class TestStreamEstimatesJobOptions {
             entry("--allowed-lateness", "2 min"),
             entry("--dedup-ttl", "48 h"),
             entry("--first-click-ttl", "36 h"),
-            entry("--salt-buckets", "8"),
+            entry("--pre-aggregation-max-keys", "8000"),
             entry("--sketch-lg-nominal-entries", "14"),
             entry("--update-max-delay", "5 s"),
             entry("--early-fire-interval", "500 ms"),
@@ -81,7 +81,7 @@ class TestStreamEstimatesJobOptions {
                                 ofMinutes(10),
                                 ofHours(25),
                                 ofHours(25),
-                                4,
+                                50_000,
                                 12,
                                 ofSeconds(2),
                                 ofSeconds(2))));
@@ -112,7 +112,7 @@ class TestStreamEstimatesJobOptions {
                                 ofMinutes(2),
                                 ofHours(48),
                                 ofHours(36),
-                                8,
+                                8_000,
                                 14,
                                 ofSeconds(5),
                                 ofMillis(500))));
@@ -144,7 +144,7 @@ class TestStreamEstimatesJobOptions {
                         "--state-backend", "ROCKSDB",
                         "--checkpoint-interval", "10 s",
                         "--allowed-lateness", "2 min",
-                        "--salt-buckets", "8",
+                        "--pre-aggregation-max-keys", "8000",
                         "--early-fire-interval", "500 ms")
                 .settings();
 
@@ -152,7 +152,7 @@ class TestStreamEstimatesJobOptions {
         assertThat(settings.stateBackend()).isEqualTo(JobSettings.StateBackend.ROCKSDB);
         assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.estimates().allowedLateness()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(settings.estimates().saltBuckets()).isEqualTo(8);
+        assertThat(settings.estimates().preAggregationMaxKeys()).isEqualTo(8000);
         assertThat(settings.estimates().earlyFireInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.flinkConfiguration(Optional.empty()).toMap())
                 .containsEntry("state.backend.type", "rocksdb");

@@ -15,7 +15,9 @@ import java.time.Duration;
  *     events later than that go to {@code events.late}
  * @param dedupTtl how long (processing time) an {@code event_id} is remembered for deduplication
  * @param firstClickTtl how long (processing time) a clicked {@code impression_id} is remembered
- * @param saltBuckets how many partial aggregates each rollup key is split into (1 = no split)
+ * @param preAggregationMaxKeys how many rollup keys and minutes each subtask counts on its heap
+ *     before it sends them on to the keyed aggregation (it also sends them at every checkpoint,
+ *     early firing and watermark that ends their minute)
  * @param sketchLgNominalEntries log2 of the Theta sketches' nominal entries (exact below that many
  *     users, relative standard error about {@code 1/sqrt(2^lg)} above)
  * @param updateMaxDelay how long (processing time) an update of an already emitted minute waits
@@ -32,7 +34,7 @@ public record EstimatesConfig(
         Duration allowedLateness,
         Duration dedupTtl,
         Duration firstClickTtl,
-        int saltBuckets,
+        int preAggregationMaxKeys,
         int sketchLgNominalEntries,
         Duration updateMaxDelay,
         Duration earlyFireInterval)
@@ -43,7 +45,7 @@ public record EstimatesConfig(
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(10);
     public static final Duration DEFAULT_DEDUP_TTL = StreamJobContract.DEDUP_TTL;
     public static final Duration DEFAULT_FIRST_CLICK_TTL = StreamJobContract.FIRST_CLICK_TTL;
-    public static final int DEFAULT_SALT_BUCKETS = 4;
+    public static final int DEFAULT_PRE_AGGREGATION_MAX_KEYS = 50_000;
     public static final int DEFAULT_SKETCH_LG_NOMINAL_ENTRIES = 12;
     public static final Duration DEFAULT_UPDATE_MAX_DELAY = Duration.ofSeconds(2);
     public static final Duration DEFAULT_EARLY_FIRE_INTERVAL = Duration.ofSeconds(2);
@@ -62,9 +64,9 @@ public record EstimatesConfig(
             throw new IllegalArgumentException("Invalid early-fire-interval: " + earlyFireInterval
                     + "; use 0 (no early firings) or at least 100 ms, e.g. 2 s");
         }
-        if (saltBuckets < 1 || saltBuckets > 1024) {
-            throw new IllegalArgumentException(
-                    "Invalid salt-buckets: " + saltBuckets + "; use 1 (no hot-key split) to 1024");
+        if (preAggregationMaxKeys < 1 || preAggregationMaxKeys > 10_000_000) {
+            throw new IllegalArgumentException("Invalid pre-aggregation-max-keys: " + preAggregationMaxKeys
+                    + "; use 1 (no local aggregation) to 10000000, e.g. 50000");
         }
         if (sketchLgNominalEntries < 4 || sketchLgNominalEntries > 26) {
             throw new IllegalArgumentException("Invalid sketch-lg-nominal-entries: " + sketchLgNominalEntries
@@ -73,7 +75,7 @@ public record EstimatesConfig(
     }
 
     /**
-     * The defaults: 5 s out-of-orderness, 30 s idleness, 10 min lateness, 25 h TTLs, 4 salts, lg 12,
+     * The defaults: 5 s out-of-orderness, 30 s idleness, 10 min lateness, 25 h TTLs, 50,000 pre-aggregated keys, lg 12,
      * 2 s update delay, early firings every 2 s.
      */
     public static EstimatesConfig defaults() {
@@ -83,7 +85,7 @@ public record EstimatesConfig(
                 DEFAULT_ALLOWED_LATENESS,
                 DEFAULT_DEDUP_TTL,
                 DEFAULT_FIRST_CLICK_TTL,
-                DEFAULT_SALT_BUCKETS,
+                DEFAULT_PRE_AGGREGATION_MAX_KEYS,
                 DEFAULT_SKETCH_LG_NOMINAL_ENTRIES,
                 DEFAULT_UPDATE_MAX_DELAY,
                 DEFAULT_EARLY_FIRE_INTERVAL);
@@ -96,7 +98,7 @@ public record EstimatesConfig(
                 allowedLateness,
                 dedupTtl,
                 firstClickTtl,
-                saltBuckets,
+                preAggregationMaxKeys,
                 sketchLgNominalEntries,
                 updateMaxDelay,
                 earlyFireInterval);
@@ -109,7 +111,7 @@ public record EstimatesConfig(
                 allowedLateness,
                 dedupTtl,
                 firstClickTtl,
-                saltBuckets,
+                preAggregationMaxKeys,
                 sketchLgNominalEntries,
                 updateMaxDelay,
                 earlyFireInterval);
@@ -122,7 +124,7 @@ public record EstimatesConfig(
                 value,
                 dedupTtl,
                 firstClickTtl,
-                saltBuckets,
+                preAggregationMaxKeys,
                 sketchLgNominalEntries,
                 updateMaxDelay,
                 earlyFireInterval);
@@ -135,7 +137,7 @@ public record EstimatesConfig(
                 allowedLateness,
                 value,
                 firstClickTtl,
-                saltBuckets,
+                preAggregationMaxKeys,
                 sketchLgNominalEntries,
                 updateMaxDelay,
                 earlyFireInterval);
@@ -148,13 +150,13 @@ public record EstimatesConfig(
                 allowedLateness,
                 dedupTtl,
                 value,
-                saltBuckets,
+                preAggregationMaxKeys,
                 sketchLgNominalEntries,
                 updateMaxDelay,
                 earlyFireInterval);
     }
 
-    public EstimatesConfig withSaltBuckets(int value) {
+    public EstimatesConfig withPreAggregationMaxKeys(int value) {
         return new EstimatesConfig(
                 maxOutOfOrderness,
                 idleness,
@@ -174,7 +176,7 @@ public record EstimatesConfig(
                 allowedLateness,
                 dedupTtl,
                 firstClickTtl,
-                saltBuckets,
+                preAggregationMaxKeys,
                 value,
                 updateMaxDelay,
                 earlyFireInterval);
@@ -187,7 +189,7 @@ public record EstimatesConfig(
                 allowedLateness,
                 dedupTtl,
                 firstClickTtl,
-                saltBuckets,
+                preAggregationMaxKeys,
                 sketchLgNominalEntries,
                 value,
                 earlyFireInterval);
@@ -200,7 +202,7 @@ public record EstimatesConfig(
                 allowedLateness,
                 dedupTtl,
                 firstClickTtl,
-                saltBuckets,
+                preAggregationMaxKeys,
                 sketchLgNominalEntries,
                 updateMaxDelay,
                 value);

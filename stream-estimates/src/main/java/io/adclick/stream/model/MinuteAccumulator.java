@@ -1,14 +1,11 @@
 package io.adclick.stream.model;
 
 import org.apache.datasketches.theta.UpdateSketch;
-import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * The running totals of one salt of one rollup key for one minute, kept in keyed state by
- * {@link io.adclick.stream.function.SaltedMinuteAggregator}; serialized by
- * {@link MinuteAccumulatorSerializer}.
+ * The totals of one rollup key and minute that a subtask of
+ * {@link io.adclick.stream.function.MinutePreAggregator} counts on its heap between flushes.
  */
-@TypeInfo(MinuteAccumulatorTypeInfo.Factory.class)
 public final class MinuteAccumulator {
     String campaignId;
     String adId;
@@ -21,15 +18,13 @@ public final class MinuteAccumulator {
     long billableClicks;
     long spendMicros;
     UpdateSketch users;
-    /** Whether it changed since it was last emitted. */
-    public boolean dirty;
 
     /** Empty totals that count their users in {@code users}. */
     public MinuteAccumulator(UpdateSketch users) {
         this.users = users;
     }
 
-    /** Counts {@code event} in the totals and marks them changed. */
+    /** Counts {@code event} in the totals. */
     public void add(StreamEvent event) {
         if (campaignId == null) {
             campaignId = event.campaignId;
@@ -51,11 +46,10 @@ public final class MinuteAccumulator {
         if (event.userId != null) {
             users.update(event.userId);
         }
-        dirty = true;
     }
 
-    /** The totals as the partial of {@code salt} for the minute starting at {@code minute}. */
-    public PartialRollup toPartial(long minute, int salt) {
+    /** The totals as the partial of the minute starting at {@code minute}. */
+    public PartialRollup toPartial(long minute) {
         PartialRollup partial = new PartialRollup();
         partial.campaignId = campaignId;
         partial.adId = adId;
@@ -64,7 +58,6 @@ public final class MinuteAccumulator {
         partial.device = device;
         partial.advertiserId = advertiserId;
         partial.minute = minute;
-        partial.salt = salt;
         partial.impressions = impressions;
         partial.clicks = clicks;
         partial.billableClicks = billableClicks;

@@ -1,12 +1,13 @@
 package io.adclick.stream.model;
 
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * The totals of one salt of one rollup key and minute, as of one firing of
- * {@link io.adclick.stream.function.SaltedMinuteAggregator}: the whole partial so far, not a
- * delta, so that the merger can replace the salt's previous value. Serialized by
- * {@link PartialRollupSerializer}.
+ * Totals of one rollup key and minute: what one subtask of
+ * {@link io.adclick.stream.function.MinutePreAggregator} counted since its last flush (a delta), and
+ * the running totals that {@link io.adclick.stream.function.MinuteAggregator} keeps in keyed state.
+ * Serialized by {@link PartialRollupSerializer}.
  */
 @TypeInfo(PartialRollupTypeInfo.Factory.class)
 public class PartialRollup {
@@ -17,19 +18,31 @@ public class PartialRollup {
     public String device;
     public String advertiserId;
     public long minute;
-    public int salt;
     public long impressions;
     public long clicks;
     public long billableClicks;
     public long spendMicros;
     /** A serialized compact Theta sketch of the users. */
     public byte[] usersSketch;
-    /** Emitted by an early firing, while the minute was open: not the salt's final partial. */
-    public boolean provisional;
 
     public PartialRollup() {}
 
-    /** The key of the merging phase: {@code campaign|ad|publisher|country|device|minute-millis}. */
+    /** Adds {@code other}'s totals and users to these. */
+    public void add(PartialRollup other, int sketchLgNominalEntries) {
+        impressions += other.impressions;
+        clicks += other.clicks;
+        billableClicks += other.billableClicks;
+        spendMicros += other.spendMicros;
+        usersSketch = UniqueUsers.union(List.of(usersSketch, other.usersSketch), sketchLgNominalEntries)
+                .toByteArray();
+    }
+
+    /** How many events these totals count. */
+    public long events() {
+        return impressions + clicks;
+    }
+
+    /** The key of the keyed phase: {@code campaign|ad|publisher|country|device|minute-millis}. */
     public String mergeKey() {
         return String.join("|", campaignId, adId, publisherId, country, device, Long.toString(minute));
     }

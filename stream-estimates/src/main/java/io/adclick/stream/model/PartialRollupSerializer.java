@@ -3,18 +3,15 @@ package io.adclick.stream.model;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Serializes a {@link PartialRollup} field by field, without the reflection and per-field null
  * flags of Flink's POJO serializer: between the two aggregation phases and in the
- * {@link io.adclick.stream.function.RollupMerger}'s state. Reads the merger state that the POJO
- * serializer wrote before (see {@link Snapshot}).
+ * {@link io.adclick.stream.function.MinuteAggregator}'s state.
  */
 public final class PartialRollupSerializer extends TypeSerializerSingleton<PartialRollup> {
     public static final PartialRollupSerializer INSTANCE = new PartialRollupSerializer();
@@ -39,13 +36,11 @@ public final class PartialRollupSerializer extends TypeSerializerSingleton<Parti
         copy.device = from.device;
         copy.advertiserId = from.advertiserId;
         copy.minute = from.minute;
-        copy.salt = from.salt;
         copy.impressions = from.impressions;
         copy.clicks = from.clicks;
         copy.billableClicks = from.billableClicks;
         copy.spendMicros = from.spendMicros;
         copy.usersSketch = from.usersSketch == null ? null : Arrays.copyOf(from.usersSketch, from.usersSketch.length);
-        copy.provisional = from.provisional;
         return copy;
     }
 
@@ -68,12 +63,10 @@ public final class PartialRollupSerializer extends TypeSerializerSingleton<Parti
         target.writeUTF(record.device);
         target.writeUTF(record.advertiserId);
         target.writeLong(record.minute);
-        target.writeInt(record.salt);
         target.writeLong(record.impressions);
         target.writeLong(record.clicks);
         target.writeLong(record.billableClicks);
         target.writeLong(record.spendMicros);
-        target.writeBoolean(record.provisional);
         target.writeInt(record.usersSketch.length);
         target.write(record.usersSketch);
     }
@@ -88,12 +81,10 @@ public final class PartialRollupSerializer extends TypeSerializerSingleton<Parti
         partial.device = source.readUTF();
         partial.advertiserId = source.readUTF();
         partial.minute = source.readLong();
-        partial.salt = source.readInt();
         partial.impressions = source.readLong();
         partial.clicks = source.readLong();
         partial.billableClicks = source.readLong();
         partial.spendMicros = source.readLong();
-        partial.provisional = source.readBoolean();
         partial.usersSketch = new byte[source.readInt()];
         source.readFully(partial.usersSketch);
         return partial;
@@ -114,23 +105,10 @@ public final class PartialRollupSerializer extends TypeSerializerSingleton<Parti
         return new Snapshot();
     }
 
-    /**
-     * No configuration. State that Flink's POJO serializer wrote (the merger's partials before this
-     * serializer) is compatible after migration: the backend reads it with the POJO serializer and
-     * writes it with this one from then on.
-     */
+    /** The serializer has no configuration: a restore only checks that it is this class. */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<PartialRollup> {
         public Snapshot() {
             super(() -> INSTANCE);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<PartialRollup> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<PartialRollup> oldSerializerSnapshot) {
-            if (oldSerializerSnapshot instanceof PojoSerializerSnapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
-            }
-            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }
     }
 }

@@ -26,9 +26,14 @@ public final class UniqueUsers {
         Union union =
                 SetOperation.builder().setNominalEntries(1 << lgNominalEntries).buildUnion();
         for (byte[] sketch : compactSketches) {
-            union.union(CompactSketch.wrap(Memory.wrap(sketch)));
+            union.union(wrap(sketch));
         }
         return union.getResult();
+    }
+
+    /** The compact sketch serialized in {@code compactSketch}, read in place. */
+    public static CompactSketch wrap(byte[] compactSketch) {
+        return CompactSketch.wrap(Memory.wrap(compactSketch));
     }
 
     /** The wire form of {@code sketch}: its serialized bytes in base64. */

@@ -16,7 +16,7 @@ class TestEstimatesConfig {
         assertThat(config.allowedLateness()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.dedupTtl()).isEqualTo(Duration.ofHours(25));
         assertThat(config.firstClickTtl()).isEqualTo(Duration.ofHours(25));
-        assertThat(config.saltBuckets()).isEqualTo(4);
+        assertThat(config.preAggregationMaxKeys()).isEqualTo(50_000);
         assertThat(config.sketchLgNominalEntries()).isEqualTo(12);
         assertThat(config.updateMaxDelay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.earlyFireInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -30,7 +30,7 @@ class TestEstimatesConfig {
                 .withAllowedLateness(Duration.ofSeconds(3))
                 .withDedupTtl(Duration.ofSeconds(4))
                 .withFirstClickTtl(Duration.ofSeconds(5))
-                .withSaltBuckets(6)
+                .withPreAggregationMaxKeys(6)
                 .withSketchLgNominalEntries(7)
                 .withUpdateMaxDelay(Duration.ofSeconds(8))
                 .withEarlyFireInterval(Duration.ofSeconds(9));
@@ -50,7 +50,8 @@ class TestEstimatesConfig {
 
     @Test
     void refusesValuesThatCannotWorkNamingTheKey() {
-        assertThatThrownBy(() -> EstimatesConfig.defaults().withSaltBuckets(0)).hasMessageContaining("salt-buckets: 0");
+        assertThatThrownBy(() -> EstimatesConfig.defaults().withPreAggregationMaxKeys(0))
+                .hasMessageContaining("pre-aggregation-max-keys: 0");
         assertThatThrownBy(() -> EstimatesConfig.defaults().withAllowedLateness(Duration.ofSeconds(-1)))
                 .hasMessageContaining("allowed-lateness");
         assertThatThrownBy(() -> EstimatesConfig.defaults().withDedupTtl(Duration.ZERO))

@@ -9,13 +9,12 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.testutils.DeeplyEqualsChecker;
 import org.junit.jupiter.api.Test;
 
-/** Flink's contract tests for serializers, and the read of what the POJO serializer wrote before. */
+/** Flink's contract tests for serializers. */
 class TestPartialRollupSerializer extends SerializerTestBase<PartialRollup> {
     @Override
     protected TypeSerializer<PartialRollup> createSerializer() {
@@ -34,12 +33,10 @@ class TestPartialRollupSerializer extends SerializerTestBase<PartialRollup> {
 
     @Override
     protected PartialRollup[] getTestData() {
-        PartialRollup provisional = PartialRollups.partial(3, 0, 0, 0, 0, List.of());
-        provisional.provisional = true;
         return new PartialRollup[] {
-            PartialRollups.partial(0, 10, 2, 1, 300_000, List.of("u1", "u2")),
-            PartialRollups.partial(1, 0, 5, 5, Long.MAX_VALUE, List.of("ü", "u3")),
-            provisional
+            PartialRollups.partial(10, 2, 1, 300_000, List.of("u1", "u2")),
+            PartialRollups.partial(0, 5, 5, Long.MAX_VALUE, List.of("ü", "u3")),
+            PartialRollups.partial(0, 0, 0, 0, List.of())
         };
     }
 
@@ -59,13 +56,11 @@ class TestPartialRollupSerializer extends SerializerTestBase<PartialRollup> {
                 && Objects.equals(a.device, b.device)
                 && Objects.equals(a.advertiserId, b.advertiserId)
                 && a.minute == b.minute
-                && a.salt == b.salt
                 && a.impressions == b.impressions
                 && a.clicks == b.clicks
                 && a.billableClicks == b.billableClicks
                 && a.spendMicros == b.spendMicros
-                && Arrays.equals(a.usersSketch, b.usersSketch)
-                && a.provisional == b.provisional;
+                && Arrays.equals(a.usersSketch, b.usersSketch);
     }
 
     @Test
@@ -76,7 +71,7 @@ class TestPartialRollupSerializer extends SerializerTestBase<PartialRollup> {
 
     @Test
     void aRoundTripKeepsEveryField() throws Exception {
-        PartialRollup partial = PartialRollups.partial(2, 7, 3, 2, 150_000, List.of("u1"));
+        PartialRollup partial = PartialRollups.partial(7, 3, 2, 150_000, List.of("u1"));
         DataOutputSerializer out = new DataOutputSerializer(256);
 
         PartialRollupSerializer.INSTANCE.serialize(partial, out);
@@ -84,23 +79,5 @@ class TestPartialRollupSerializer extends SerializerTestBase<PartialRollup> {
                 PartialRollupSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
 
         assertThat(read).usingRecursiveComparison().isEqualTo(partial);
-    }
-
-    @Test
-    void stateWrittenByThePojoSerializerIsCompatibleAfterMigration() {
-        TypeSerializerSnapshot<PartialRollup> pojo = PartialRollups.POJO_TYPE
-                .createSerializer(new SerializerConfigImpl())
-                .snapshotConfiguration();
-
-        assertThat(PartialRollupSerializer.INSTANCE
-                        .snapshotConfiguration()
-                        .resolveSchemaCompatibility(pojo)
-                        .isCompatibleAfterMigration())
-                .isTrue();
-        assertThat(PartialRollupSerializer.INSTANCE
-                        .snapshotConfiguration()
-                        .resolveSchemaCompatibility(PartialRollupSerializer.INSTANCE.snapshotConfiguration())
-                        .isCompatibleAsIs())
-                .isTrue();
     }
 }
