@@ -151,10 +151,7 @@ class TestMinuteAggregator {
 
     @Test
     void anEarlyFiringWithoutNewDeltasEmitsNothing() throws Exception {
-        harness.setProcessingTime(EARLY);
-        harness.processElement(delta(partial(10, 0, 0, 0, List.of("u1"))));
-        harness.setProcessingTime(EARLY + AGGREGATOR_EARLY);
-        harness.getOutput().clear();
+        aProvisionalRevisionOfTenImpressions();
 
         harness.setProcessingTime(5 * EARLY + AGGREGATOR_EARLY);
 
@@ -163,10 +160,7 @@ class TestMinuteAggregator {
 
     @Test
     void theWatermarkEmitsTheFinalRevisionAfterAProvisionalOne() throws Exception {
-        harness.setProcessingTime(EARLY);
-        harness.processElement(delta(partial(10, 0, 0, 0, List.of("u1"))));
-        harness.setProcessingTime(EARLY + AGGREGATOR_EARLY);
-        harness.getOutput().clear();
+        aProvisionalRevisionOfTenImpressions();
         harness.processElement(delta(partial(5, 0, 0, 0, List.of("u3"))));
 
         harness.processWatermark(MINUTE_END);
@@ -179,10 +173,7 @@ class TestMinuteAggregator {
 
     @Test
     void theFinalRevisionFollowsAProvisionalOneWithoutNewDeltas() throws Exception {
-        harness.setProcessingTime(EARLY);
-        harness.processElement(delta(partial(10, 0, 0, 0, List.of("u1"))));
-        harness.setProcessingTime(EARLY + AGGREGATOR_EARLY);
-        harness.getOutput().clear();
+        aProvisionalRevisionOfTenImpressions();
 
         harness.processWatermark(MINUTE_END);
         harness.processWatermark(MINUTE_END + 1_000);
@@ -219,6 +210,16 @@ class TestMinuteAggregator {
 
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    /** An open minute with 10 impressions, emitted by an early firing; the output cleared. */
+    private void aProvisionalRevisionOfTenImpressions() throws Exception {
+        harness.setProcessingTime(EARLY);
+        harness.processElement(delta(partial(10, 0, 0, 0, List.of("u1"))));
+        harness.setProcessingTime(EARLY + AGGREGATOR_EARLY);
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(r -> assertThat(r.revision())
+                .isEqualTo(1));
+        harness.getOutput().clear();
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> newHarness(
