@@ -8,12 +8,14 @@
 # each commit. Per run it prints events per CPU-second of the job's JVM (checkpoints included,
 # start-up excluded), wall throughput, the latest checkpoint's state size and the JVM's RSS.
 # The last line is "figure: stream events_per_cpu_second=N state_bytes=M rss_mib=R" (medians).
-# Take no figures while anything else runs on the machine.
+# Take no figures while anything else runs on the machine. --profile DIR records a JFR profile of
+# the job's JVM per run (DIR/run-N.jfr, `jfr print --events jdk.ExecutionSample`); the recording
+# costs a few percent, so profiled runs are for finding costs, not for the figure.
 #   benchmarks/stream-benchmark.sh [--runs N] [--events N] [--seed N] [--state-backend hashmap|rocksdb]
-#                                  [--parallelism N] [--heap SIZE]
+#                                  [--parallelism N] [--heap SIZE] [--profile DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=3 events=2000000 seed=12 backend=hashmap parallelism=2 heap=1g
+runs=3 events=2000000 seed=12 backend=hashmap parallelism=2 heap=1g profile=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=$2 ;;
@@ -22,6 +24,7 @@ while [[ $# -gt 0 ]]; do
     --state-backend) backend=$2 ;;
     --parallelism) parallelism=$2 ;;
     --heap) heap=$2 ;;
+    --profile) profile=$(mkdir -p "$2" && cd "$2" && pwd) ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
   shift 2
@@ -60,10 +63,16 @@ for run in $(seq 1 "$runs"); do
   grep -q 'adclick is up' "$log" || { tail -20 "$log"; echo "adclick up did not finish in 4 minutes" >&2; exit 1; }
   stream_pid=$(sed -n '/"name" : "stream"/,/pid/p' "$state/run/stack.json" | sed -n 's/.*"pid" : \([0-9]*\).*/\1/p' | head -1)
   rest_port=${ADCLICK_STREAM_REST_PORT:-8088}
+  if [[ -n $profile ]]; then
+    jcmd "$stream_pid" JFR.start name=stream-benchmark settings=profile filename="$profile/run-$run.jfr" >/dev/null
+  fi
   echo "== run $run of $runs: $events events, seed $seed, $backend state, parallelism $parallelism, heap $heap," \
     "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) =="
   java -Xmx2g -cp "$cp" io.adclick.benchmarks.StreamBenchmark 127.0.0.1:9092 "$events" "$seed" \
     "$stream_pid" "http://127.0.0.1:$rest_port" "$timeout_s" 2>&1 | grep -v SLF4J | tee "$state/bench.out" || true
+  if [[ -n $profile ]]; then
+    jcmd "$stream_pid" JFR.stop name=stream-benchmark >/dev/null || true
+  fi
   result=$(grep '^result:' "$state/bench.out") || { tail -5 "$state/logs/stream.log"; echo "run $run failed" >&2; exit 1; }
   rates+=("$(sed 's/.*events_per_cpu_second=\([0-9]*\).*/\1/' <<<"$result")")
   sizes+=("$(sed 's/.* state_bytes=\([0-9-]*\).*/\1/' <<<"$result")")

@@ -50,16 +50,16 @@ public final class EstimatesPipeline {
     static final String FIRST_CLICK_UID = "first-click-per-impression-hashed";
 
     /**
-     * The uids of steps whose state this pipeline no longer reads (keyed by the id strings): a
-     * checkpoint of an older job restores without them, see {@link JobSettings#flinkConfiguration}.
+     * The uids of steps whose state this pipeline no longer reads: the deduplication and first-click
+     * steps keyed by the id strings, and the salted aggregation and its merger. A checkpoint of an
+     * older job restores without them (see {@link JobSettings#flinkConfiguration}), and what they
+     * held starts empty: the ids seen, and the totals of the minutes still open (stream-estimates
+     * README, upgrading).
      */
-    public static final List<String> RETIRED_UIDS = List.of("dedup-event-id", "first-click-per-impression");
+    public static final List<String> RETIRED_UIDS =
+            List.of("dedup-event-id", "first-click-per-impression", "salted-minute-partials", "merge-minute-rollups");
 
-    /**
-     * The uid of the keyed aggregation. The salted aggregation and merger it replaced
-     * ({@code salted-minute-partials}, {@code merge-minute-rollups}) kept other state: a checkpoint
-     * of theirs cannot be restored into this job (see the stream job's README, upgrading).
-     */
+    /** The uid of the keyed aggregation; it replaced the salted aggregation and merger in {@link #RETIRED_UIDS}. */
     static final String AGGREGATE_UID = "aggregate-minute-rollups";
 
     private final EstimatesConfig config;
@@ -111,7 +111,12 @@ public final class EstimatesPipeline {
                 .uid("pre-aggregate-minutes")
                 .keyBy(PartialRollup::mergeKey, StringKeyTypeInfo.INSTANCE)
                 .process(new MinuteAggregator(
-                        lateness, config.sketchLgNominalEntries(), updateDelay, earlyFireInterval, clock))
+                        lateness,
+                        config.sketchLgNominalEntries(),
+                        updateDelay,
+                        config.dedupTtl(),
+                        earlyFireInterval,
+                        clock))
                 .name("aggregate-minute-rollups")
                 .uid(AGGREGATE_UID);
         return new EstimatesStreams(rollups, late);

@@ -132,9 +132,10 @@ public final class StreamEstimatesJob implements Callable<Integer> {
         Optional<Path> restoreFrom = Optional.ofNullable(restoreFromLatest).flatMap(LatestCheckpoint::in);
         restoreFrom.ifPresentOrElse(
                 path -> LOG.info(
-                        "Restoring from checkpoint {}. State of operators no longer in the job is dropped: if the"
-                                + " checkpoint was written before the id keys were hashed, its deduplication and"
-                                + " first-click memory ({}) is not restored and starts empty",
+                        "Restoring from checkpoint {}. State of operators no longer in the job ({}) is dropped:"
+                                + " a checkpoint of a job before the hashed id keys restores without its deduplication"
+                                + " and first-click memory, one of the salted aggregation without the totals of its open"
+                                + " minutes (see the stream-estimates README, upgrading)",
                         path,
                         String.join(", ", EstimatesPipeline.RETIRED_UIDS)),
                 () -> LOG.info("Starting without a checkpoint"));

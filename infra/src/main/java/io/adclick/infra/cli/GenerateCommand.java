@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
             "Example: ./adclick generate --rate 200 --seconds 30 --mix double_click=0.2 --truth truth.jsonl",
             "",
             "--backdated sends adversarial SDK traffic of the two hours before now instead (3 advertisers,",
-            "8 campaigns, one with ~30%), in three phases: in event-time order, then earlier clicks of double",
+            "8 campaigns, one with ~30%%), in three phases: in event-time order, then earlier clicks of double",
             "clicks within the allowed lateness, then events beyond it; the truth file gives each event's phase.",
             "Use it on a stream that has not seen newer event times (a fresh ./adclick up --no-traffic).",
             "Example: ./adclick generate --backdated --occurrences 1500 --seed 7 --truth truth.jsonl"

@@ -132,8 +132,8 @@ public record JobSettings(
         settings.put("pipeline.generic-types", "false");
         restoreFrom.ifPresent(path -> {
             settings.put("execution.state-recovery.path", path.toUri().toString());
-            // A checkpoint of a job before the hashed id keys holds state of operators this job no
-            // longer has (EstimatesPipeline.RETIRED_UIDS): restore the rest rather than refuse to start.
+            // A checkpoint of an older job holds state of operators this job no longer has
+            // (EstimatesPipeline.RETIRED_UIDS): restore the rest rather than refuse to start.
             settings.put("execution.state-recovery.ignore-unclaimed-state", "true");
         });
         return Configuration.fromMap(settings);

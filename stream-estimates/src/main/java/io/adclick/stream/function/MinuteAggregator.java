@@ -8,20 +8,16 @@ import io.adclick.stream.model.PartialRollup;
 import io.adclick.stream.model.PartialRollupTypeInfo;
 import io.adclick.stream.model.UniqueUsers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.apache.datasketches.theta.CompactSketch;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -45,69 +41,56 @@ import org.apache.flink.util.Collector;
  * </ul>
  *
  * <p>Each key's state is one row of totals, read and written once per delta, never iterated: on
- * RocksDB an iteration is a seek. The watermark that closed the minutes is kept in operator state,
- * so after a restore, when the watermark starts over from its minimum, a delta of a closed minute
- * is still dropped instead of starting fresh totals that would replace the full ones downstream.
+ * RocksDB an iteration is a seek. When the minute closes only its revision number stays, for
+ * {@code closedMinutesTtl}: a delta of a key with a revision and no totals is of a closed minute and
+ * is dropped, even right after a restore, when the watermark starts over from its minimum (fresh
+ * totals would start over at revision 1 and never replace the full row downstream). A minute never
+ * seen by its key, however old, is counted as usual (back-dated traffic after a restart).
  */
-public final class MinuteAggregator extends KeyedProcessFunction<String, PartialRollup, MinuteRollup>
-        implements CheckpointedFunction {
+public final class MinuteAggregator extends KeyedProcessFunction<String, PartialRollup, MinuteRollup> {
     private final long allowedLatenessMillis;
     private final int sketchLgNominalEntries;
     private final long updateMaxDelayMillis;
+    private final Duration closedMinutesTtl;
     private final EarlyFirings earlyFirings;
     private final Clock clock;
 
     private transient ValueState<PartialRollup> totals;
+    /** The latest revision emitted; after the minute closed, the mark that it did. */
     private transient ValueState<Long> revision;
     /** Set while the totals changed since their latest revision. */
     private transient ValueState<Boolean> changed;
     /** Set while the latest revision is provisional: the watermark's firing owes the final one. */
     private transient ValueState<Boolean> provisional;
 
-    private transient ListState<Long> closedThroughState;
-    /** The highest watermark this subtask has seen: every minute that closes by it has been dropped. */
-    private transient long closedThrough;
-
     private transient Counter droppedClosedMinute;
 
-    /** @param earlyFireIntervalMillis how often open minutes are emitted, 0 for never */
+    /**
+     * @param closedMinutesTtl how long (processing time) a key remembers that its minute closed; the
+     *     pipeline uses the dedup TTL, as long as it remembers event ids
+     * @param earlyFireIntervalMillis how often open minutes are emitted, 0 for never
+     */
     public MinuteAggregator(
             long allowedLatenessMillis,
             int sketchLgNominalEntries,
             long updateMaxDelayMillis,
+            Duration closedMinutesTtl,
             long earlyFireIntervalMillis,
             Clock clock) {
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.sketchLgNominalEntries = sketchLgNominalEntries;
         this.updateMaxDelayMillis = updateMaxDelayMillis;
+        this.closedMinutesTtl = requireNonNull(closedMinutesTtl, "closedMinutesTtl is null");
         this.earlyFirings = new EarlyFirings(earlyFireIntervalMillis, earlyFireIntervalMillis / 2);
         this.clock = requireNonNull(clock, "clock is null");
     }
 
     @Override
-    public void initializeState(FunctionInitializationContext context) throws Exception {
-        closedThroughState = context.getOperatorStateStore()
-                .getUnionListState(new ListStateDescriptor<>("closed-through", Types.LONG));
-        closedThrough = Long.MIN_VALUE;
-        if (context.isRestored()) {
-            // the lowest of the subtasks: a minute counts as closed only where every subtask closed it
-            long lowest = Long.MAX_VALUE;
-            for (long watermark : closedThroughState.get()) {
-                lowest = Math.min(lowest, watermark);
-            }
-            closedThrough = lowest == Long.MAX_VALUE ? Long.MIN_VALUE : lowest;
-        }
-    }
-
-    @Override
-    public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        closedThroughState.update(List.of(closedThrough));
-    }
-
-    @Override
     public void open(OpenContext openContext) {
         totals = getRuntimeContext().getState(new ValueStateDescriptor<>("totals", PartialRollupTypeInfo.INSTANCE));
-        revision = getRuntimeContext().getState(new ValueStateDescriptor<>("revision", Types.LONG));
+        ValueStateDescriptor<Long> revisions = new ValueStateDescriptor<>("revision", Types.LONG);
+        revisions.enableTimeToLive(StateTtlConfig.newBuilder(closedMinutesTtl).build());
+        revision = getRuntimeContext().getState(revisions);
         changed = getRuntimeContext().getState(new ValueStateDescriptor<>("changed", Types.BOOLEAN));
         provisional = getRuntimeContext().getState(new ValueStateDescriptor<>("provisional", Types.BOOLEAN));
         droppedClosedMinute = getRuntimeContext().getMetricGroup().counter("droppedEventsOfClosedMinutes");
@@ -115,15 +98,13 @@ public final class MinuteAggregator extends KeyedProcessFunction<String, Partial
 
     @Override
     public void processElement(PartialRollup delta, Context ctx, Collector<MinuteRollup> out) throws Exception {
-        long watermark = observe(ctx.timerService().currentWatermark());
-        if (Minutes.closesAt(delta.minute, allowedLatenessMillis) <= closedThrough) {
+        PartialRollup current = totals.value();
+        if (current == null && revision.value() != null) {
             droppedClosedMinute.inc(delta.events());
             return;
         }
-        PartialRollup current = totals.value();
         if (current == null) {
             current = delta;
-            ctx.timerService().registerEventTimeTimer(Minutes.maxTimestamp(delta.minute));
             ctx.timerService().registerEventTimeTimer(Minutes.closesAt(delta.minute, allowedLatenessMillis));
         } else {
             current.add(delta, sketchLgNominalEntries);
@@ -134,18 +115,23 @@ public final class MinuteAggregator extends KeyedProcessFunction<String, Partial
         }
         changed.update(Boolean.TRUE);
         long now = ctx.timerService().currentProcessingTime();
+        long watermark = ctx.timerService().currentWatermark();
         if (Minutes.maxTimestamp(delta.minute) <= watermark) {
             // a late update: at the next watermark advance, or after the delay if none comes
             ctx.timerService().registerEventTimeTimer(watermark + 1);
             ctx.timerService().registerProcessingTimeTimer(earlyFirings.notAFiring(now + updateMaxDelayMillis));
-        } else if (earlyFirings.enabled()) {
-            ctx.timerService().registerProcessingTimeTimer(earlyFirings.next(now));
+        } else {
+            // also after a restore, when the watermark starts over below a minute whose end already fired
+            ctx.timerService().registerEventTimeTimer(Minutes.maxTimestamp(delta.minute));
+            if (earlyFirings.enabled()) {
+                ctx.timerService().registerProcessingTimeTimer(earlyFirings.next(now));
+            }
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MinuteRollup> out) throws Exception {
-        long watermark = observe(ctx.timerService().currentWatermark());
+        long watermark = ctx.timerService().currentWatermark();
         PartialRollup current = totals.value();
         if (current == null) {
             return;
@@ -166,14 +152,9 @@ public final class MinuteAggregator extends KeyedProcessFunction<String, Partial
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME
                 && Minutes.closesAt(current.minute, allowedLatenessMillis) <= timestamp) {
             totals.clear();
-            revision.clear();
+            changed.clear();
             provisional.clear();
         }
-    }
-
-    private long observe(long watermark) {
-        closedThrough = Math.max(closedThrough, watermark);
-        return watermark;
     }
 
     private void emit(PartialRollup current, Collector<MinuteRollup> out) throws Exception {

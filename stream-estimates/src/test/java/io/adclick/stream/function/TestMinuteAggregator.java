@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adclick.schemas.rollup.MinuteRollup;
 import io.adclick.stream.model.PartialRollup;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -97,11 +98,13 @@ class TestMinuteAggregator {
     }
 
     @Test
-    void forgetsTheMinuteWhenItClosesAndDropsItsLaterDeltas() throws Exception {
+    void keepsOnlyTheRevisionOfAClosedMinuteAndDropsItsLaterDeltas() throws Exception {
         harness.processElement(delta(partial(10, 0, 0, 0, List.of("u1"))));
         harness.processWatermark(MINUTE_END + LATENESS);
         assertThat(single().revision()).isEqualTo(1);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numKeyedStateEntries())
+                .as("the revision, as the mark of the closed minute")
+                .isOne();
         assertThat(harness.numEventTimeTimers()).isZero();
         harness.getOutput().clear();
 
@@ -112,24 +115,36 @@ class TestMinuteAggregator {
     }
 
     @Test
-    void dropsDeltasOfAClosedMinuteAfterARestoreAlthoughTheWatermarkStartsOver() throws Exception {
+    void afterARestoreDropsDeltasOfTheKeysClosedMinuteButCountsAKeyItNeverSaw() throws Exception {
         harness.processElement(delta(partial(10, 0, 0, 0, List.of("u1"))));
         harness.processWatermark(MINUTE_END + LATENESS);
-        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
-        harness.close();
-
-        harness = newHarness(EARLY);
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFromASnapshot();
         harness.processElement(delta(partial(1, 0, 0, 0, List.of("u2"))));
-        PartialRollup nextMinute = partial(3, 0, 0, 0, List.of("u3"));
-        nextMinute.minute += 60_000;
-        harness.processElement(delta(nextMinute));
+        PartialRollup otherCampaign = partial(3, 0, 0, 0, List.of("u3"));
+        otherCampaign.campaignId = "cmp-2";
+        harness.processElement(delta(otherCampaign));
         harness.processWatermark(Long.MAX_VALUE);
 
         assertThat(single()).satisfies(rollup -> {
-            assertThat(rollup.minute()).isEqualTo(T0.plusSeconds(60));
+            assertThat(rollup.campaignId()).isEqualTo("cmp-2");
+            assertThat(rollup.minute()).isEqualTo(T0);
             assertThat(rollup.impressions()).isEqualTo(3);
+            assertThat(rollup.revision()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void afterARestoreADeltaOfAnEndedOpenMinuteGetsItsRevisionWhenTheWatermarkPassesTheEndAgain() throws Exception {
+        harness.processElement(delta(partial(10, 0, 0, 0, List.of("u1"))));
+        harness.processWatermark(MINUTE_END);
+        assertThat(single().revision()).isEqualTo(1);
+        restartFromASnapshot();
+        harness.processElement(delta(partial(2, 0, 0, 0, List.of("u2"))));
+        harness.processWatermark(MINUTE_END);
+
+        assertThat(single()).satisfies(rollup -> {
+            assertThat(rollup.impressions()).isEqualTo(12);
+            assertThat(rollup.revision()).isEqualTo(2);
         });
     }
 
@@ -222,11 +237,25 @@ class TestMinuteAggregator {
         harness.getOutput().clear();
     }
 
+    /** A checkpoint, a crash and a restore: the same state and timers, the watermark back at its minimum. */
+    private void restartFromASnapshot() throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+        harness = newHarness(EARLY);
+        harness.initializeState(snapshot);
+        harness.open();
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> newHarness(
             long earlyFireInterval) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new MinuteAggregator(
-                        LATENESS, 12, UPDATE_DELAY, earlyFireInterval, Clock.fixed(NOW, ZoneOffset.UTC))),
+                        LATENESS,
+                        12,
+                        UPDATE_DELAY,
+                        Duration.ofHours(25),
+                        earlyFireInterval,
+                        Clock.fixed(NOW, ZoneOffset.UTC))),
                 PartialRollup::mergeKey,
                 Types.STRING);
     }
