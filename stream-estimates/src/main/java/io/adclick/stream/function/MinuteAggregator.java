@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.adclick.schemas.event.Device;
 import io.adclick.schemas.rollup.MinuteRollup;
+import io.adclick.stream.model.MinuteRow;
+import io.adclick.stream.model.MinuteRowSerializer;
 import io.adclick.stream.model.PartialRollup;
-import io.adclick.stream.model.PartialRollupTypeInfo;
 import io.adclick.stream.model.UniqueUsers;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -40,8 +40,9 @@ import org.apache.flink.util.Collector;
  *       deltas of it are dropped and counted ({@code droppedEventsOfClosedMinutes}).
  * </ul>
  *
- * <p>Each key's state is one row of totals, read and written once per delta, never iterated: on
- * RocksDB an iteration is a seek. When the minute closes only its revision number stays, for
+ * <p>Each key's state is one {@link MinuteRow}, read and written once per delta or firing, never
+ * iterated: on RocksDB every state access is a lookup, an iteration a seek. When the minute closes
+ * only its revision number stays, for
  * {@code closedMinutesTtl}: a delta of a key with a revision and no totals is of a closed minute and
  * is dropped, even right after a restore, when the watermark starts over from its minimum (fresh
  * totals would start over at revision 1 and never replace the full row downstream). A minute never
@@ -55,13 +56,7 @@ public final class MinuteAggregator extends KeyedProcessFunction<String, Partial
     private final EarlyFirings earlyFirings;
     private final Clock clock;
 
-    private transient ValueState<PartialRollup> totals;
-    /** The latest revision emitted; after the minute closed, the mark that it did. */
-    private transient ValueState<Long> revision;
-    /** Set while the totals changed since their latest revision. */
-    private transient ValueState<Boolean> changed;
-    /** Set while the latest revision is provisional: the watermark's firing owes the final one. */
-    private transient ValueState<Boolean> provisional;
+    private transient ValueState<MinuteRow> rows;
 
     private transient Counter droppedClosedMinute;
 
@@ -87,33 +82,31 @@ public final class MinuteAggregator extends KeyedProcessFunction<String, Partial
 
     @Override
     public void open(OpenContext openContext) {
-        totals = getRuntimeContext().getState(new ValueStateDescriptor<>("totals", PartialRollupTypeInfo.INSTANCE));
-        ValueStateDescriptor<Long> revisions = new ValueStateDescriptor<>("revision", Types.LONG);
-        revisions.enableTimeToLive(StateTtlConfig.newBuilder(closedMinutesTtl).build());
-        revision = getRuntimeContext().getState(revisions);
-        changed = getRuntimeContext().getState(new ValueStateDescriptor<>("changed", Types.BOOLEAN));
-        provisional = getRuntimeContext().getState(new ValueStateDescriptor<>("provisional", Types.BOOLEAN));
+        ValueStateDescriptor<MinuteRow> descriptor = new ValueStateDescriptor<>("minute", MinuteRowSerializer.INSTANCE);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(closedMinutesTtl).build());
+        rows = getRuntimeContext().getState(descriptor);
         droppedClosedMinute = getRuntimeContext().getMetricGroup().counter("droppedEventsOfClosedMinutes");
     }
 
     @Override
     public void processElement(PartialRollup delta, Context ctx, Collector<MinuteRollup> out) throws Exception {
-        PartialRollup current = totals.value();
-        if (current == null && revision.value() != null) {
+        MinuteRow row = rows.value();
+        if (row != null && row.isClosed()) {
             droppedClosedMinute.inc(delta.events());
             return;
         }
-        if (current == null) {
-            current = delta;
+        if (row == null) {
+            row = MinuteRow.opened(delta);
             ctx.timerService().registerEventTimeTimer(Minutes.closesAt(delta.minute, allowedLatenessMillis));
         } else {
-            current.add(delta, sketchLgNominalEntries);
+            row.totals.add(delta, sketchLgNominalEntries);
         }
-        totals.update(current);
-        if (changed.value() != null) {
+        boolean wasChanged = row.changed;
+        row.changed = true;
+        rows.update(row);
+        if (wasChanged) {
             return;
         }
-        changed.update(Boolean.TRUE);
         long now = ctx.timerService().currentProcessingTime();
         long watermark = ctx.timerService().currentWatermark();
         if (Minutes.maxTimestamp(delta.minute) <= watermark) {
@@ -131,36 +124,42 @@ public final class MinuteAggregator extends KeyedProcessFunction<String, Partial
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MinuteRollup> out) throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
-        PartialRollup current = totals.value();
-        if (current == null) {
+        MinuteRow row = rows.value();
+        if (row == null || row.isClosed()) {
             return;
         }
-        boolean ended = Minutes.maxTimestamp(current.minute) <= watermark;
-        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && earlyFirings.isFiring(timestamp)) {
+        long minute = row.totals.minute;
+        boolean ended = Minutes.maxTimestamp(minute) <= ctx.timerService().currentWatermark();
+        boolean early = ctx.timeDomain() == TimeDomain.PROCESSING_TIME && earlyFirings.isFiring(timestamp);
+        boolean closes = ctx.timeDomain() == TimeDomain.EVENT_TIME
+                && Minutes.closesAt(minute, allowedLatenessMillis) <= timestamp;
+        boolean emitted = false;
+        if (early) {
             // an early firing emits open minutes only; updates of ended ones keep their own timers
-            if (!ended && changed.value() != null) {
-                emit(current, out);
-                provisional.update(Boolean.TRUE);
+            if (!ended && row.changed) {
+                emit(row, out);
+                row.provisional = true;
+                emitted = true;
             }
-            return;
+        } else if (row.changed || (ended && row.provisional)) {
+            emit(row, out);
+            row.provisional = false;
+            emitted = true;
         }
-        if (changed.value() != null || (ended && provisional.value() != null)) {
-            emit(current, out);
-            provisional.clear();
+        if (closes) {
+            row.totals = null;
+            row.changed = false;
+            row.provisional = false;
         }
-        if (ctx.timeDomain() == TimeDomain.EVENT_TIME
-                && Minutes.closesAt(current.minute, allowedLatenessMillis) <= timestamp) {
-            totals.clear();
-            changed.clear();
-            provisional.clear();
+        if (emitted || closes) {
+            rows.update(row);
         }
     }
 
-    private void emit(PartialRollup current, Collector<MinuteRollup> out) throws Exception {
-        changed.clear();
-        long next = revision.value() == null ? 1 : revision.value() + 1;
-        revision.update(next);
+    private void emit(MinuteRow row, Collector<MinuteRollup> out) {
+        row.changed = false;
+        row.revision++;
+        PartialRollup current = row.totals;
         CompactSketch users = UniqueUsers.wrap(current.usersSketch);
         out.collect(new MinuteRollup(
                 MinuteRollup.CURRENT_SCHEMA_VERSION,
@@ -177,7 +176,7 @@ public final class MinuteAggregator extends KeyedProcessFunction<String, Partial
                 current.spendMicros,
                 UniqueUsers.estimate(users),
                 UniqueUsers.base64(users),
-                next,
+                row.revision,
                 clock.instant()));
     }
 }

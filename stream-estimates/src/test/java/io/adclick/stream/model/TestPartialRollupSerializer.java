@@ -48,7 +48,7 @@ class TestPartialRollupSerializer extends SerializerTestBase<PartialRollup> {
                         (a, b, checker) -> sameFields((PartialRollup) a, (PartialRollup) b)));
     }
 
-    private static boolean sameFields(PartialRollup a, PartialRollup b) {
+    static boolean sameFields(PartialRollup a, PartialRollup b) {
         return Objects.equals(a.campaignId, b.campaignId)
                 && Objects.equals(a.adId, b.adId)
                 && Objects.equals(a.publisherId, b.publisherId)
