@@ -3,22 +3,16 @@ package io.adclick.stream.model;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /** Serializes a {@link MinuteRow}: a flags byte, the revision, then the totals unless closed. */
-public final class MinuteRowSerializer extends TypeSerializerSingleton<MinuteRow> {
+public final class MinuteRowSerializer extends MutableValueSerializer<MinuteRow> {
     public static final MinuteRowSerializer INSTANCE = new MinuteRowSerializer();
 
     private static final int CLOSED = 1;
     private static final int CHANGED = 2;
     private static final int PROVISIONAL = 4;
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public MinuteRow createInstance() {
@@ -33,16 +27,6 @@ public final class MinuteRowSerializer extends TypeSerializerSingleton<MinuteRow
         copy.changed = from.changed;
         copy.provisional = from.provisional;
         return copy;
-    }
-
-    @Override
-    public MinuteRow copy(MinuteRow from, MinuteRow reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -66,16 +50,6 @@ public final class MinuteRowSerializer extends TypeSerializerSingleton<MinuteRow
             row.totals = PartialRollupSerializer.INSTANCE.deserialize(source);
         }
         return row;
-    }
-
-    @Override
-    public MinuteRow deserialize(MinuteRow reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

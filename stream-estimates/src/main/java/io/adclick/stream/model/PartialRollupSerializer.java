@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -13,13 +12,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * flags of Flink's POJO serializer: between the two aggregation phases and in the
  * {@link io.adclick.stream.function.MinuteAggregator}'s state.
  */
-public final class PartialRollupSerializer extends TypeSerializerSingleton<PartialRollup> {
+public final class PartialRollupSerializer extends MutableValueSerializer<PartialRollup> {
     public static final PartialRollupSerializer INSTANCE = new PartialRollupSerializer();
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public PartialRollup createInstance() {
@@ -42,16 +36,6 @@ public final class PartialRollupSerializer extends TypeSerializerSingleton<Parti
         copy.spendMicros = from.spendMicros;
         copy.usersSketch = from.usersSketch == null ? null : Arrays.copyOf(from.usersSketch, from.usersSketch.length);
         return copy;
-    }
-
-    @Override
-    public PartialRollup copy(PartialRollup from, PartialRollup reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -88,16 +72,6 @@ public final class PartialRollupSerializer extends TypeSerializerSingleton<Parti
         partial.usersSketch = new byte[source.readInt()];
         source.readFully(partial.usersSketch);
         return partial;
-    }
-
-    @Override
-    public PartialRollup deserialize(PartialRollup reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

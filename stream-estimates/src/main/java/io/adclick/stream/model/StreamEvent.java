@@ -2,11 +2,13 @@ package io.adclick.stream.model;
 
 import io.adclick.schemas.event.EventType;
 import io.adclick.schemas.event.RawEvent;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * The fields of a raw event that the estimates need, as a Flink POJO (public fields, no-argument
- * constructor) so that Flink serializes it without Kryo between operators.
+ * The fields of a raw event that the estimates need, passed between the steps of the job and
+ * written by {@link StreamEventSerializer} (not Kryo, not Flink's reflective POJO serializer).
  */
+@TypeInfo(StreamEventTypeInfo.Factory.class)
 public class StreamEvent {
     public String eventId;
     public EventType eventType;
