@@ -36,17 +36,17 @@ import org.apache.flink.util.Collector;
  *       since the last revision (see {@link EarlyFirings}; half an interval after the pre-aggregators
  *       flush, so the deltas of one flush make one revision); a minute that had such a provisional
  *       revision always gets its final revision when the watermark passes its end.
- *   <li>The minute's state is dropped when the watermark passes its end plus the lateness; later
- *       deltas of it are dropped and counted ({@code droppedEventsOfClosedMinutes}).
+ *   <li>The minute closes when the watermark passes its end plus the lateness: its totals are
+ *       dropped, and later deltas of it are dropped and counted ({@code droppedEventsOfClosedMinutes}).
  * </ul>
  *
  * <p>Each key's state is one {@link MinuteRow}, read and written once per delta or firing, never
  * iterated: on RocksDB every state access is a lookup, an iteration a seek. When the minute closes
- * only its revision number stays, for
- * {@code closedMinutesTtl}: a delta of a key with a revision and no totals is of a closed minute and
- * is dropped, even right after a restore, when the watermark starts over from its minimum (fresh
- * totals would start over at revision 1 and never replace the full row downstream). A minute never
- * seen by its key, however old, is counted as usual (back-dated traffic after a restart).
+ * only its revision number stays, for {@code closedMinutesTtl}: a delta of a key with a revision and
+ * no totals is of a closed minute and is dropped, even right after a restore, when the watermark
+ * starts over from its minimum (fresh totals would start over at revision 1 and never replace the
+ * full row downstream). A minute never seen by its key, however old, is counted as usual
+ * (back-dated traffic after a restart).
  */
 public final class MinuteAggregator extends KeyedProcessFunction<String, PartialRollup, MinuteRollup> {
     private final long allowedLatenessMillis;
