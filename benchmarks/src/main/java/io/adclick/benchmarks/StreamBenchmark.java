@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,8 +47,10 @@ public final class StreamBenchmark {
     private static final double EVENT_TIME_RATE = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STALL = Duration.ofMinutes(2);
+    /** Flink's REST API answers metrics from a cache it refreshes on demand, at most every 10 s. */
+    private static final Duration METRICS_REFRESH = Duration.ofSeconds(11);
 
-    private record Sample(long nanos, long committed, double cpuSeconds) {}
+    private record Sample(long nanos, long committed, double cpuSeconds, Map<String, Double> cpuByThread) {}
 
     private StreamBenchmark() {}
 
@@ -63,6 +68,7 @@ public final class StreamBenchmark {
 
         try (Admin admin = Admin.create(adminProperties(bootstrap))) {
             long before = committed(admin);
+            long rollupsBefore = endOffsets(admin, Topics.ROLLUPS_MINUTE);
             long loadStart = System.nanoTime();
             long written = load(bootstrap, events, seed);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -72,6 +78,10 @@ public final class StreamBenchmark {
             long target = before + written;
             List<Sample> samples = follow(admin, job, target, timeout);
             report(samples, before, written, loadedAt, job, rest);
+            long rollups = endOffsets(admin, Topics.ROLLUPS_MINUTE) - rollupsBefore;
+            System.out.printf(
+                    "  %s: %,d offsets written (%.2f per event; transaction markers included)%n",
+                    Topics.ROLLUPS_MINUTE, rollups, (double) rollups / written);
         }
     }
 
@@ -110,7 +120,7 @@ public final class StreamBenchmark {
             long committed = committed(admin);
             long now = System.nanoTime();
             if (committed != last) {
-                samples.add(new Sample(now, committed, job.cpuSeconds()));
+                samples.add(new Sample(now, committed, job.cpuSeconds(), job.cpuSecondsByThread()));
                 last = committed;
                 progressAt = now;
                 if (committed >= target) {
@@ -143,6 +153,8 @@ public final class StreamBenchmark {
             throw new IllegalStateException("Too few commits after the backlog was written: use more --events");
         }
         JsonNode checkpoint = latestCheckpoint(rest);
+        printCpuByThread(first, end);
+        printRecordsPerStep(rest, written);
         System.out.printf(
                 "measured %,d events in %.1f s wall, %.1f CPU-s of the job's JVM, from %.0f%% of the backlog%n",
                 consumed, wall, cpu, 100.0 * (first.committed() - before) / written);
@@ -157,6 +169,45 @@ public final class StreamBenchmark {
                 checkpoint.path("checkpointed_size").asLong(-1),
                 job.memoryMiB("VmRSS"),
                 job.memoryMiB("VmHWM"));
+    }
+
+    /** Where the measured CPU went, by thread: the job's steps, GC, JIT, RocksDB, Kafka clients. */
+    private static void printCpuByThread(Sample first, Sample end) {
+        double total = end.cpuSeconds() - first.cpuSeconds();
+        end.cpuByThread().entrySet().stream()
+                .map(e ->
+                        Map.entry(e.getKey(), e.getValue() - first.cpuByThread().getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() >= total / 100)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> System.out.printf(
+                        "  cpu %5.1f%% %6.1f s  %s%n", 100 * e.getValue() / total, e.getValue(), e.getKey()));
+    }
+
+    /**
+     * The records each step of the job received, per event of the backlog (the job's whole life,
+     * from its REST API): how much the pre-aggregation reduces what reaches the keyed aggregation.
+     */
+    private static void printRecordsPerStep(URI rest, long written) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode jobs = JSON.readTree(get(http, rest.resolve("/jobs/overview")));
+        String jid = jobs.path("jobs").path(0).path("jid").asText();
+        for (JsonNode vertex :
+                JSON.readTree(get(http, rest.resolve("/jobs/" + jid))).path("vertices")) {
+            long in = vertex.path("metrics").path("read-records").asLong();
+            if (in > 0) {
+                System.out.printf(
+                        "  %s: %,d records in (%.2f per event)%n",
+                        vertex.path("name").asText(), in, (double) in / written);
+            }
+        }
+    }
+
+    /** The running job's details (vertices and their metrics), from its REST API. */
+    private static JsonNode jobDetails(URI rest) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode jobs = JSON.readTree(get(http, rest.resolve("/jobs/overview")));
+        String jid = jobs.path("jobs").path(0).path("jid").asText();
+        return JSON.readTree(get(http, rest.resolve("/jobs/" + jid)));
     }
 
     /** The latest completed checkpoint's statistics, from the job's Flink REST API. */
@@ -187,6 +238,23 @@ public final class StreamBenchmark {
         return offsets.entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(Topics.EVENTS_RAW) && e.getValue() != null)
                 .collect(Collectors.summingLong(e -> e.getValue().offset()));
+    }
+
+    /** The end offsets of {@code topic}, summed over its partitions. */
+    private static long endOffsets(Admin admin, String topic) throws Exception {
+        int partitions = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     private static Properties adminProperties(String bootstrap) {

@@ -1,15 +1,20 @@
 package io.adclick.schemas;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Parses ISO-8601 UTC instants. The canonical form every adclick writer produces
+ * Parses and writes ISO-8601 UTC instants. The canonical form every adclick writer produces
  * ({@code 2026-11-23T10:15:30.123Z}) is read by a direct digit scan, several times faster than
  * {@link Instant#parse}, which still handles every other form and produces its errors.
  */
 public final class Instants {
+    /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: {@link #format} writes the years between itself. */
+    private static final long FIRST_FAST_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
+
+    private static final long END_FAST_SECOND = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
     private static final int[] NANO_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     private Instants() {}
@@ -76,6 +81,54 @@ public final class Instants {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code instant.toString()}, the canonical form, without {@code DateTimeFormatter} for the
+     * years 0000 to 9999 (the fraction in groups of three digits, none when zero).
+     */
+    public static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_FAST_SECOND || seconds >= END_FAST_SECOND) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        int nanos = instant.getNano();
+        byte[] text = new byte[30];
+        put(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        put(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, secondOfDay / 3_600, 2);
+        text[13] = ':';
+        put(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        put(text, 17, secondOfDay % 60, 2);
+        int end = 19;
+        if (nanos != 0) {
+            text[end++] = '.';
+            if (nanos % 1_000_000 == 0) {
+                end = put(text, end, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                end = put(text, end, nanos / 1_000, 6);
+            } else {
+                end = put(text, end, nanos, 9);
+            }
+        }
+        text[end++] = 'Z';
+        return new String(text, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits at {@code at}; returns the end. */
+    private static int put(byte[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
     }
 
     private static int digits(CharSequence s, int start, int count) {

@@ -19,6 +19,26 @@ class TestInstants {
     }
 
     @Property(tries = 3000)
+    void writesWhatInstantWrites(@ForAll("instants") Instant instant) {
+        assertThat(Instants.format(instant)).isEqualTo(instant.toString());
+    }
+
+    @Test
+    void writesWhatInstantWritesAtTheEdgesOfItsFastYears() {
+        for (String text : new String[] {
+            "0000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59.999999999Z",
+            "9999-12-31T23:59:59.999Z",
+            "+10000-01-01T00:00:00Z",
+            "1970-01-01T00:00:00.000001Z",
+            "2026-11-23T10:15:30.100Z"
+        }) {
+            Instant instant = Instant.parse(text);
+            assertThat(Instants.format(instant)).as(text).isEqualTo(instant.toString());
+        }
+    }
+
+    @Property(tries = 3000)
     void agreesWithInstantParseOnMutatedText(
             @ForAll("instants") Instant instant,
             @ForAll("mutations") char replacement,

@@ -2,7 +2,6 @@ package io.adclick.stream;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.rollup.MinuteRollup;
 import io.adclick.stream.config.EstimatesConfig;
 import io.adclick.stream.config.JobSettings;
@@ -10,16 +9,16 @@ import io.adclick.stream.function.EventDeduplicator;
 import io.adclick.stream.function.FirstClickMarker;
 import io.adclick.stream.function.LateEventRouter;
 import io.adclick.stream.function.MinuteAggregator;
+import io.adclick.stream.function.MinuteBuckets;
 import io.adclick.stream.function.MinutePreAggregator;
 import io.adclick.stream.model.HashedId;
 import io.adclick.stream.model.HashedIdTypeInfo;
-import io.adclick.stream.model.PartialRollup;
 import io.adclick.stream.model.PartialRollupTypeInfo;
 import io.adclick.stream.model.StreamEvent;
-import io.adclick.stream.serde.StringKeyTypeInfo;
 import java.time.Clock;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -33,11 +32,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *   <li>{@link FirstClickMarker} by {@code impression_id};
  *   <li>{@link MinutePreAggregator}, chained to it without a shuffle: counts per rollup key and
  *       minute on the heap of each subtask (local aggregation, which also spreads hot keys);
- *   <li>{@link MinuteAggregator} by rollup key and minute: the revisions of {@code rollups.minute}.
+ *   <li>{@link MinuteAggregator} by minute and bucket of rollup keys ({@link MinuteBuckets}): the
+ *       revisions of {@code rollups.minute}.
  * </ol>
  *
  * <p>Open minutes that changed are also emitted early, every {@code earlyFireInterval} of processing
- * time: provisional revisions that the final one at the watermark replaces.
+ * time: provisional revisions that a later one replaces when the minute changes again.
  */
 public final class EstimatesPipeline {
     /**
@@ -51,16 +51,21 @@ public final class EstimatesPipeline {
 
     /**
      * The uids of steps whose state this pipeline no longer reads: the deduplication and first-click
-     * steps keyed by the id strings, and the salted aggregation and its merger. A checkpoint of an
+     * steps keyed by the id strings, the salted aggregation and its merger, and the aggregation keyed
+     * by rollup key and minute (one state row and three timers per key). A checkpoint of an
      * older job restores without them (see {@link JobSettings#flinkConfiguration}), and what they
      * held starts empty: the ids seen, and the totals of the minutes still open (stream-estimates
      * README, upgrading).
      */
-    public static final List<String> RETIRED_UIDS =
-            List.of("dedup-event-id", "first-click-per-impression", "salted-minute-partials", "merge-minute-rollups");
+    public static final List<String> RETIRED_UIDS = List.of(
+            "dedup-event-id",
+            "first-click-per-impression",
+            "salted-minute-partials",
+            "merge-minute-rollups",
+            "aggregate-minute-rollups");
 
-    /** The uid of the keyed aggregation; it replaced the salted aggregation and merger in {@link #RETIRED_UIDS}. */
-    static final String AGGREGATE_UID = "aggregate-minute-rollups";
+    /** The uid of the keyed aggregation by minute and bucket; it replaced the aggregations in {@link #RETIRED_UIDS}. */
+    static final String AGGREGATE_UID = "aggregate-minute-buckets";
 
     private final EstimatesConfig config;
     private final Clock clock;
@@ -71,15 +76,14 @@ public final class EstimatesPipeline {
     }
 
     /** Event time from {@code event_time}, bounded out-of-orderness, idle splits ignored. */
-    public WatermarkStrategy<RawEvent> watermarkStrategy() {
-        return WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-                .withTimestampAssigner(
-                        (event, recordTimestamp) -> event.eventTime().toEpochMilli())
+    public WatermarkStrategy<StreamEvent> watermarkStrategy() {
+        return WatermarkStrategy.<StreamEvent>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+                .withTimestampAssigner((event, recordTimestamp) -> event.eventTime)
                 .withIdleness(config.idleness());
     }
 
     /** Builds the pipeline on {@code events}, which must carry timestamps and watermarks. */
-    public EstimatesStreams build(DataStream<RawEvent> events) {
+    public EstimatesStreams build(DataStream<StreamEvent> events) {
         requireNonNull(events, "events is null");
         long lateness = config.allowedLateness().toMillis();
         long updateDelay = config.updateMaxDelay().toMillis();
@@ -88,7 +92,7 @@ public final class EstimatesPipeline {
         SingleOutputStreamOperator<StreamEvent> inTime = events.process(new LateEventRouter(lateness))
                 .name("route-late-events")
                 .uid("route-late-events");
-        DataStream<RawEvent> late = inTime.getSideOutput(LateEventRouter.LATE);
+        DataStream<StreamEvent> late = inTime.getSideOutput(LateEventRouter.LATE);
 
         DataStream<StreamEvent> unique = inTime.keyBy(EventDeduplicator.KEY, HashedIdTypeInfo.INSTANCE)
                 .process(new EventDeduplicator(config.dedupTtl()))
@@ -109,7 +113,7 @@ public final class EstimatesPipeline {
                         new MinutePreAggregator(
                                 config.sketchLgNominalEntries(), flushInterval, config.preAggregationMaxKeys()))
                 .uid("pre-aggregate-minutes")
-                .keyBy(PartialRollup::mergeKey, StringKeyTypeInfo.INSTANCE)
+                .keyBy(MinuteBuckets.KEY, Types.LONG)
                 .process(new MinuteAggregator(
                         lateness,
                         config.sketchLgNominalEntries(),

@@ -1,9 +1,9 @@
 package io.adclick.stream;
 
-import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.rollup.MinuteRollup;
 import io.adclick.schemas.wire.Topics;
 import io.adclick.stream.config.JobSettings;
+import io.adclick.stream.model.StreamEvent;
 import io.adclick.stream.serde.LateEventRecordSerializer;
 import io.adclick.stream.serde.RawEventDeserializer;
 import io.adclick.stream.serde.RollupRecordSerializer;
@@ -22,8 +22,8 @@ public final class KafkaConnectors {
 
     /** {@code events.raw}, read_committed, from the committed offsets (the earliest on a first start). */
     @SuppressWarnings("deprecation") // the connector's API still takes the Kafka 3 OffsetResetStrategy
-    public static KafkaSource<RawEvent> rawEvents(JobSettings settings) {
-        return KafkaSource.<RawEvent>builder()
+    public static KafkaSource<StreamEvent> rawEvents(JobSettings settings) {
+        return KafkaSource.<StreamEvent>builder()
                 .setBootstrapServers(settings.bootstrapServers())
                 .setTopics(Topics.EVENTS_RAW)
                 .setGroupId(settings.groupId())
@@ -40,7 +40,7 @@ public final class KafkaConnectors {
     }
 
     /** {@code events.late}, in Kafka transactions committed with the checkpoints. */
-    public static KafkaSink<RawEvent> lateEvents(JobSettings settings, Clock clock) {
+    public static KafkaSink<StreamEvent> lateEvents(JobSettings settings, Clock clock) {
         return exactlyOnce(settings, "-late", new LateEventRecordSerializer(Topics.EVENTS_LATE, clock));
     }
 

@@ -1,10 +1,10 @@
 package io.adclick.stream;
 
-import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.stream.StreamJobContract;
 import io.adclick.schemas.wire.Topics;
 import io.adclick.stream.config.EstimatesConfig;
 import io.adclick.stream.config.JobSettings;
+import io.adclick.stream.model.StreamEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,7 +156,7 @@ public final class StreamEstimatesJob implements Callable<Integer> {
     /** Wires the Kafka source, the pipeline and the Kafka sinks into {@code env}. */
     static void wire(StreamExecutionEnvironment env, JobSettings settings, Clock clock) {
         EstimatesPipeline pipeline = new EstimatesPipeline(settings.estimates(), clock);
-        DataStream<RawEvent> events = env.fromSource(
+        DataStream<StreamEvent> events = env.fromSource(
                         KafkaConnectors.rawEvents(settings), pipeline.watermarkStrategy(), Topics.EVENTS_RAW)
                 .uid("events-raw-source");
         pipeline.build(events)

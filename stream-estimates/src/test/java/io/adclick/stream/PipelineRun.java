@@ -2,7 +2,10 @@ package io.adclick.stream;
 
 import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.rollup.MinuteRollup;
+import io.adclick.schemas.wire.WireCodecs;
 import io.adclick.stream.config.EstimatesConfig;
+import io.adclick.stream.model.StreamEvent;
+import io.adclick.stream.serde.StreamEventDecoder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +27,9 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * Runs the pipeline on a bounded list of events in the test's MiniCluster. The watermark follows
- * every event at once (not periodically), so which events are late does not depend on timing.
+ * every event at once (not periodically), so which events are late does not depend on timing. The
+ * events are encoded and decoded as the job's source reads them; the late ones are decoded from
+ * their records.
  */
 record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
 
@@ -45,22 +50,24 @@ record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.setParallelism(parallelism);
         long outOfOrderness = config.maxOutOfOrderness().toMillis();
-        WatermarkStrategy<RawEvent> perEvent = WatermarkStrategy.<RawEvent>forGenerator(
+        WatermarkStrategy<StreamEvent> perEvent = WatermarkStrategy.<StreamEvent>forGenerator(
                         context -> new PerEventWatermarks(outOfOrderness))
-                .withTimestampAssigner((event, ts) -> event.eventTime().toEpochMilli());
+                .withTimestampAssigner((event, ts) -> event.eventTime);
         EstimatesStreams streams = new EstimatesPipeline(config, Clock.systemUTC())
                 .build(env.fromData(events)
                         .map(pacing)
                         .setParallelism(1)
+                        .map(new ReadAsFromKafka())
+                        .setParallelism(1)
                         .assignTimestampsAndWatermarks(perEvent)
                         .setParallelism(1));
         try (CloseableIterator<MinuteRollup> rollups = streams.rollups().collectAsync();
-                CloseableIterator<RawEvent> late = streams.late().collectAsync()) {
+                CloseableIterator<StreamEvent> late = streams.late().collectAsync()) {
             env.execute("estimates-pipeline-test");
             List<MinuteRollup> rollupList = new ArrayList<>();
             rollups.forEachRemaining(rollupList::add);
             List<RawEvent> lateList = new ArrayList<>();
-            late.forEachRemaining(lateList::add);
+            late.forEachRemaining(event -> lateList.add(WireCodecs.RAW_EVENT.decode(event.record)));
             return new PipelineRun(rollupList, lateList);
         }
     }
@@ -122,7 +129,15 @@ record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
         }
     }
 
-    private static final class PerEventWatermarks implements WatermarkGenerator<RawEvent> {
+    /** The event as the job's source reads it: encoded as in {@code events.raw}, then decoded. */
+    private static final class ReadAsFromKafka implements MapFunction<RawEvent, StreamEvent> {
+        @Override
+        public StreamEvent map(RawEvent event) {
+            return StreamEventDecoder.decode(WireCodecs.RAW_EVENT.encode(event));
+        }
+    }
+
+    private static final class PerEventWatermarks implements WatermarkGenerator<StreamEvent> {
         private final long outOfOrderness;
         private long maxTimestamp = Long.MIN_VALUE + 1;
 
@@ -131,7 +146,7 @@ record PipelineRun(List<MinuteRollup> rollups, List<RawEvent> late) {
         }
 
         @Override
-        public void onEvent(RawEvent event, long eventTimestamp, WatermarkOutput output) {
+        public void onEvent(StreamEvent event, long eventTimestamp, WatermarkOutput output) {
             maxTimestamp = Math.max(maxTimestamp, eventTimestamp);
             output.emitWatermark(new Watermark(maxTimestamp - outOfOrderness - 1));
         }

@@ -5,6 +5,9 @@ import io.adclick.schemas.event.EventType;
 import io.adclick.schemas.event.IngestSource;
 import io.adclick.schemas.event.RawEvent;
 import io.adclick.schemas.event.TokenStatus;
+import io.adclick.schemas.wire.WireCodecs;
+import io.adclick.stream.model.StreamEvent;
+import io.adclick.stream.serde.StreamEventDecoder;
 import java.time.Instant;
 import java.util.Map;
 
@@ -62,6 +65,11 @@ public final class TestEvents {
     }
 
     /** A cost per click that differs between impressions, so that spend checks which clicks billed. */
+    /** {@code event} as the job's source reads it from {@code events.raw}: with its record. */
+    public static StreamEvent asRead(RawEvent event) {
+        return StreamEventDecoder.decode(WireCodecs.RAW_EVENT.encode(event));
+    }
+
     public static long cpcOf(String impressionId) {
         return 100_000 + Math.floorMod(impressionId.hashCode(), 50) * 1_000L;
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adclick.stream.config.JobSettings;
 import io.adclick.stream.model.HashedIdSerializer;
-import io.adclick.stream.serde.StringKeySerializer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -42,11 +42,11 @@ class TestStreamEstimatesJob {
     }
 
     @Test
-    void theRollupStepWritesItsStringKeysInOneCall() {
+    void theRollupStepIsKeyedByMinuteBucketsNotRollupKeys() {
         assertThat(wiredJobNodes())
                 .filteredOn(node -> EstimatesPipeline.AGGREGATE_UID.equals(node.getTransformationUID()))
                 .hasSize(1)
-                .allSatisfy(node -> assertThat(node.getStateKeySerializer()).isSameAs(StringKeySerializer.INSTANCE));
+                .allSatisfy(node -> assertThat(node.getStateKeySerializer()).isInstanceOf(LongSerializer.class));
     }
 
     private static Collection<StreamNode> wiredJobNodes() {

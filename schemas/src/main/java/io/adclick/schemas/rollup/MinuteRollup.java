@@ -6,6 +6,7 @@ import static io.adclick.schemas.Fields.required;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.adclick.schemas.Instants;
 import io.adclick.schemas.InvalidFieldException;
 import io.adclick.schemas.event.Countries;
 import io.adclick.schemas.event.Device;
@@ -114,7 +115,7 @@ public record MinuteRollup(
     /** The rollup key of the given dimensions and minute (see {@link #rollupKey()}). */
     public static String key(
             String campaignId, String adId, String publisherId, String country, Device device, Instant minute) {
-        return String.join("|", campaignId, adId, publisherId, country, device.wireName(), minute.toString());
+        return String.join("|", campaignId, adId, publisherId, country, device.wireName(), Instants.format(minute));
     }
 
     private static void count(String field, long value) {

@@ -128,6 +128,9 @@ public record JobSettings(
         // RocksDB's timer queue pays a seek over tombstones for every fired timer.
         settings.put("state.backend.rocksdb.timer-service.factory", "HEAP");
         settings.put("parallelism.default", Integer.toString(parallelism));
+        // Chained steps pass records without copying them: no step keeps or changes a record it has
+        // passed on, and our deserializers never reuse an instance.
+        settings.put("pipeline.object-reuse", "true");
         // Every type has a Flink serializer of its own: fail at job start rather than fall back to Kryo.
         settings.put("pipeline.generic-types", "false");
         restoreFrom.ifPresent(path -> {

@@ -3,8 +3,8 @@ package io.adclick.stream.model;
 /**
  * The {@link io.adclick.stream.function.MinuteAggregator}'s state of one rollup key and minute, in
  * one row so that a delta or a timer costs one state read and one write: the totals, the latest
- * revision emitted, and whether the totals changed since it and whether it was provisional. Once
- * the minute closes only the revision stays (the totals are {@code null}), as the mark that it did.
+ * revision emitted, and whether the totals changed since it. Once the minute closes only the
+ * revision stays (the totals are {@code null}), as the mark that it did.
  */
 public final class MinuteRow {
     /** {@code null} once the minute closed. */
@@ -13,8 +13,6 @@ public final class MinuteRow {
     public long revision;
     /** Whether the totals changed since the latest revision. */
     public boolean changed;
-    /** Whether the latest revision is provisional: the watermark's firing owes the final one. */
-    public boolean provisional;
 
     public MinuteRow() {}
 
@@ -22,6 +20,13 @@ public final class MinuteRow {
     public static MinuteRow opened(PartialRollup totals) {
         MinuteRow row = new MinuteRow();
         row.totals = totals;
+        return row;
+    }
+
+    /** The mark of a closed minute whose latest revision was {@code revision}. */
+    public static MinuteRow closed(long revision) {
+        MinuteRow row = new MinuteRow();
+        row.revision = revision;
         return row;
     }
 

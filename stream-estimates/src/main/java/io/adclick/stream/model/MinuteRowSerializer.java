@@ -12,7 +12,6 @@ public final class MinuteRowSerializer extends MutableValueSerializer<MinuteRow>
 
     private static final int CLOSED = 1;
     private static final int CHANGED = 2;
-    private static final int PROVISIONAL = 4;
 
     @Override
     public MinuteRow createInstance() {
@@ -25,14 +24,12 @@ public final class MinuteRowSerializer extends MutableValueSerializer<MinuteRow>
         copy.totals = from.totals == null ? null : PartialRollupSerializer.INSTANCE.copy(from.totals);
         copy.revision = from.revision;
         copy.changed = from.changed;
-        copy.provisional = from.provisional;
         return copy;
     }
 
     @Override
     public void serialize(MinuteRow row, DataOutputView target) throws IOException {
-        target.writeByte(
-                (row.isClosed() ? CLOSED : 0) | (row.changed ? CHANGED : 0) | (row.provisional ? PROVISIONAL : 0));
+        target.writeByte((row.isClosed() ? CLOSED : 0) | (row.changed ? CHANGED : 0));
         target.writeLong(row.revision);
         if (!row.isClosed()) {
             PartialRollupSerializer.INSTANCE.serialize(row.totals, target);
@@ -45,7 +42,6 @@ public final class MinuteRowSerializer extends MutableValueSerializer<MinuteRow>
         MinuteRow row = new MinuteRow();
         row.revision = source.readLong();
         row.changed = (flags & CHANGED) != 0;
-        row.provisional = (flags & PROVISIONAL) != 0;
         if ((flags & CLOSED) == 0) {
             row.totals = PartialRollupSerializer.INSTANCE.deserialize(source);
         }

@@ -42,8 +42,17 @@ public class PartialRollup {
         return impressions + clicks;
     }
 
-    /** The key of the keyed phase: {@code campaign|ad|publisher|country|device|minute-millis}. */
-    public String mergeKey() {
-        return String.join("|", campaignId, adId, publisherId, country, device, Long.toString(minute));
+    /** {@code campaign|ad|publisher|country|device}: the rollup key without its minute. */
+    public String dimensionKey() {
+        return String.join("|", campaignId, adId, publisherId, country, device);
+    }
+
+    /** A hash of the dimensions, the same in every JVM, without building {@link #dimensionKey()}. */
+    public int dimensionKeyHash() {
+        int hash = campaignId.hashCode();
+        hash = 31 * hash + adId.hashCode();
+        hash = 31 * hash + publisherId.hashCode();
+        hash = 31 * hash + country.hashCode();
+        return 31 * hash + device.hashCode();
     }
 }

@@ -40,12 +40,12 @@ public final class PartialRollupSerializer extends MutableValueSerializer<Partia
 
     @Override
     public void serialize(PartialRollup record, DataOutputView target) throws IOException {
-        target.writeUTF(record.campaignId);
-        target.writeUTF(record.adId);
-        target.writeUTF(record.publisherId);
-        target.writeUTF(record.country);
-        target.writeUTF(record.device);
-        target.writeUTF(record.advertiserId);
+        Utf8Strings.write(record.campaignId, target);
+        Utf8Strings.write(record.adId, target);
+        Utf8Strings.write(record.publisherId, target);
+        Utf8Strings.write(record.country, target);
+        Utf8Strings.write(record.device, target);
+        Utf8Strings.write(record.advertiserId, target);
         target.writeLong(record.minute);
         target.writeLong(record.impressions);
         target.writeLong(record.clicks);
@@ -58,12 +58,12 @@ public final class PartialRollupSerializer extends MutableValueSerializer<Partia
     @Override
     public PartialRollup deserialize(DataInputView source) throws IOException {
         PartialRollup partial = new PartialRollup();
-        partial.campaignId = source.readUTF();
-        partial.adId = source.readUTF();
-        partial.publisherId = source.readUTF();
-        partial.country = source.readUTF();
-        partial.device = source.readUTF();
-        partial.advertiserId = source.readUTF();
+        partial.campaignId = Utf8Strings.read(source);
+        partial.adId = Utf8Strings.read(source);
+        partial.publisherId = Utf8Strings.read(source);
+        partial.country = Utf8Strings.read(source);
+        partial.device = Utf8Strings.read(source);
+        partial.advertiserId = Utf8Strings.read(source);
         partial.minute = source.readLong();
         partial.impressions = source.readLong();
         partial.clicks = source.readLong();

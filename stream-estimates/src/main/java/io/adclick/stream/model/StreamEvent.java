@@ -31,9 +31,15 @@ public class StreamEvent {
      */
     public boolean billable;
 
+    /**
+     * The {@code events.raw} record value the event was read from, for the late output; dropped
+     * ({@code null}) once {@link io.adclick.stream.function.LateEventRouter} passed the event on.
+     */
+    public byte[] record;
+
     public StreamEvent() {}
 
-    /** The stream's view of {@code event}. */
+    /** The stream's view of {@code event}, without its record. */
     public static StreamEvent of(RawEvent event) {
         StreamEvent e = new StreamEvent();
         e.eventId = event.eventId();

@@ -9,8 +9,9 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Serializes a {@link StreamEvent} between the steps of the stream job (it is never kept in
- * state): a byte of flags (which strings are {@code null}, the token and billable flags), the event
- * type, the times and amounts, then the strings that are present.
+ * state): a byte of flags (which strings are {@code null}, the token and billable flags, whether it
+ * carries its record), the event type, the times and amounts, the strings that are present, then
+ * the record's length and bytes if it has one.
  */
 public final class StreamEventSerializer extends MutableValueSerializer<StreamEvent> {
     public static final StreamEventSerializer INSTANCE = new StreamEventSerializer();
@@ -20,6 +21,7 @@ public final class StreamEventSerializer extends MutableValueSerializer<StreamEv
     private static final int NO_USER = 4;
     private static final int NO_IMPRESSION = 8;
     private static final int NO_ADVERTISER = 16;
+    private static final int RECORD = 32;
     private static final EventType[] TYPES = EventType.values();
 
     @Override
@@ -44,6 +46,7 @@ public final class StreamEventSerializer extends MutableValueSerializer<StreamEv
         copy.userId = from.userId;
         copy.cpcMicros = from.cpcMicros;
         copy.billable = from.billable;
+        copy.record = from.record;
         return copy;
     }
 
@@ -53,19 +56,24 @@ public final class StreamEventSerializer extends MutableValueSerializer<StreamEv
                 | (event.billable ? BILLABLE : 0)
                 | (event.userId == null ? NO_USER : 0)
                 | (event.impressionId == null ? NO_IMPRESSION : 0)
-                | (event.advertiserId == null ? NO_ADVERTISER : 0));
+                | (event.advertiserId == null ? NO_ADVERTISER : 0)
+                | (event.record != null ? RECORD : 0));
         target.writeByte(event.eventType.ordinal());
         target.writeLong(event.eventTime);
         target.writeLong(event.cpcMicros);
-        target.writeUTF(event.eventId);
-        target.writeUTF(event.campaignId);
-        target.writeUTF(event.adId);
-        target.writeUTF(event.publisherId);
-        target.writeUTF(event.country);
-        target.writeUTF(event.device);
+        Utf8Strings.write(event.eventId, target);
+        Utf8Strings.write(event.campaignId, target);
+        Utf8Strings.write(event.adId, target);
+        Utf8Strings.write(event.publisherId, target);
+        Utf8Strings.write(event.country, target);
+        Utf8Strings.write(event.device, target);
         writeIfPresent(event.userId, target);
         writeIfPresent(event.impressionId, target);
         writeIfPresent(event.advertiserId, target);
+        if (event.record != null) {
+            target.writeInt(event.record.length);
+            target.write(event.record);
+        }
     }
 
     @Override
@@ -77,21 +85,25 @@ public final class StreamEventSerializer extends MutableValueSerializer<StreamEv
         event.eventType = TYPES[source.readByte()];
         event.eventTime = source.readLong();
         event.cpcMicros = source.readLong();
-        event.eventId = source.readUTF();
-        event.campaignId = source.readUTF();
-        event.adId = source.readUTF();
-        event.publisherId = source.readUTF();
-        event.country = source.readUTF();
-        event.device = source.readUTF();
-        event.userId = (flags & NO_USER) != 0 ? null : source.readUTF();
-        event.impressionId = (flags & NO_IMPRESSION) != 0 ? null : source.readUTF();
-        event.advertiserId = (flags & NO_ADVERTISER) != 0 ? null : source.readUTF();
+        event.eventId = Utf8Strings.read(source);
+        event.campaignId = Utf8Strings.read(source);
+        event.adId = Utf8Strings.read(source);
+        event.publisherId = Utf8Strings.read(source);
+        event.country = Utf8Strings.read(source);
+        event.device = Utf8Strings.read(source);
+        event.userId = (flags & NO_USER) != 0 ? null : Utf8Strings.read(source);
+        event.impressionId = (flags & NO_IMPRESSION) != 0 ? null : Utf8Strings.read(source);
+        event.advertiserId = (flags & NO_ADVERTISER) != 0 ? null : Utf8Strings.read(source);
+        if ((flags & RECORD) != 0) {
+            event.record = new byte[source.readInt()];
+            source.readFully(event.record);
+        }
         return event;
     }
 
     private static void writeIfPresent(String value, DataOutputView target) throws IOException {
         if (value != null) {
-            target.writeUTF(value);
+            Utf8Strings.write(value, target);
         }
     }
 

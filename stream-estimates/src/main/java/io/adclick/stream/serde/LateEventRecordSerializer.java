@@ -2,8 +2,7 @@ package io.adclick.stream.serde;
 
 import static java.util.Objects.requireNonNull;
 
-import io.adclick.schemas.event.RawEvent;
-import io.adclick.schemas.wire.WireCodecs;
+import io.adclick.stream.model.StreamEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -15,9 +14,12 @@ import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** A late {@link RawEvent} as an {@code events.late} record: key {@code event_id}, timestamp now. */
+/**
+ * A late event as an {@code events.late} record: its {@code events.raw} record value as it was read
+ * (a {@code RawEvent}), key {@code event_id}, timestamp now.
+ */
 public final class LateEventRecordSerializer
-        implements KafkaRecordSerializationSchema<RawEvent>, KafkaDatasetFacetProvider {
+        implements KafkaRecordSerializationSchema<StreamEvent>, KafkaDatasetFacetProvider {
     private final String topic;
     private final Clock clock;
 
@@ -27,13 +29,13 @@ public final class LateEventRecordSerializer
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(RawEvent event, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(StreamEvent event, KafkaSinkContext context, Long timestamp) {
         return new ProducerRecord<>(
                 topic,
                 null,
                 clock.millis(),
-                event.eventId().getBytes(StandardCharsets.UTF_8),
-                WireCodecs.RAW_EVENT.encode(event));
+                event.eventId.getBytes(StandardCharsets.UTF_8),
+                requireNonNull(event.record, "a late event keeps its record"));
     }
 
     /** The target topic, which the sink's pooled transactional ids are scoped to. */

@@ -1,8 +1,8 @@
 package io.adclick.stream.serde;
 
-import io.adclick.schemas.event.RawEvent;
-import io.adclick.schemas.wire.WireCodecs;
 import io.adclick.schemas.wire.WireFormatException;
+import io.adclick.stream.model.StreamEvent;
+import io.adclick.stream.model.StreamEventTypeInfo;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes {@code events.raw} records, counted ({@code decodedRecords}). A record that is not a valid {@code RawEvent} is counted
+ * Decodes {@code events.raw} records into {@link StreamEvent}s ({@link StreamEventDecoder}), counted
+ * ({@code decodedRecords}). A record that is not a valid {@code RawEvent} is counted
  * ({@code undecodableRecords}), logged with its position, and skipped: one bad record must never
  * stop the estimates.
  */
-public final class RawEventDeserializer implements KafkaRecordDeserializationSchema<RawEvent> {
+public final class RawEventDeserializer implements KafkaRecordDeserializationSchema<StreamEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(RawEventDeserializer.class);
     private static final long LOG_EVERY = 1_000;
 
@@ -31,13 +32,13 @@ public final class RawEventDeserializer implements KafkaRecordDeserializationSch
     }
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawEvent> out) {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<StreamEvent> out) {
         if (record.value() == null) {
             skip(record, "no value");
             return;
         }
         try {
-            out.collect(WireCodecs.RAW_EVENT.decode(record.value()));
+            out.collect(StreamEventDecoder.decode(record.value()));
             decoded.inc();
         } catch (WireFormatException e) {
             skip(record, e.getMessage());
@@ -68,7 +69,7 @@ public final class RawEventDeserializer implements KafkaRecordDeserializationSch
     }
 
     @Override
-    public TypeInformation<RawEvent> getProducedType() {
-        return TypeInformation.of(RawEvent.class);
+    public TypeInformation<StreamEvent> getProducedType() {
+        return StreamEventTypeInfo.INSTANCE;
     }
 }

@@ -11,11 +11,10 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * The keys of the rollup steps ({@link io.adclick.stream.function.SaltedKey},
- * {@link io.adclick.stream.model.PartialRollup#mergeKey()}): the same bytes as Flink's
- * {@link StringSerializer}, encoded into an array and written in one call.
- * Flink's serializer writes a string one byte at a time, and a heap-state checkpoint writes every
- * key of every state entry and every timer to an unbuffered stream, so per-byte calls were the
+ * The rollup keys in the aggregation's state (the keys of its map of rows and its list of changed
+ * keys): the same bytes as Flink's {@link StringSerializer}, encoded into an array and written in
+ * one call. Flink's serializer writes a string one byte at a time, and a heap-state checkpoint
+ * writes every key of every state entry to an unbuffered stream, so per-byte calls were the
  * largest cost of the job. Because the bytes are the same, state written by either serializer is
  * read by the other ({@link Snapshot}): a checkpoint of the job before this serializer restores.
  */

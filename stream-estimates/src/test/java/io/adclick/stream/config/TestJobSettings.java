@@ -39,6 +39,7 @@ class TestJobSettings {
                 .containsEntry("state.backend.type", "hashmap")
                 .containsEntry("parallelism.default", "2")
                 .containsEntry("pipeline.generic-types", "false")
+                .containsEntry("pipeline.object-reuse", "true")
                 .doesNotContainKey("execution.state-recovery.path")
                 .doesNotContainKey("execution.state-recovery.ignore-unclaimed-state");
     }

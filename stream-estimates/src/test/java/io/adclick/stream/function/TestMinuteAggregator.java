@@ -3,6 +3,7 @@ package io.adclick.stream.function;
 import static io.adclick.stream.TestEvents.T0;
 import static io.adclick.stream.model.PartialRollups.partial;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.adclick.schemas.rollup.MinuteRollup;
 import io.adclick.stream.model.PartialRollup;
@@ -30,7 +31,7 @@ class TestMinuteAggregator {
     static final long AGGREGATOR_EARLY = EARLY / 2;
     static final Instant NOW = Instant.parse("2026-11-23T10:01:07Z");
 
-    KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> harness;
+    KeyedOneInputStreamOperatorTestHarness<Long, PartialRollup, MinuteRollup> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -187,15 +188,57 @@ class TestMinuteAggregator {
     }
 
     @Test
-    void theFinalRevisionFollowsAProvisionalOneWithoutNewDeltas() throws Exception {
+    void aProvisionalRevisionWithoutLaterDeltasIsAlsoTheFinalOne() throws Exception {
         aProvisionalRevisionOfTenImpressions();
 
         harness.processWatermark(MINUTE_END);
-        harness.processWatermark(MINUTE_END + 1_000);
+        harness.processWatermark(MINUTE_END + LATENESS);
 
-        MinuteRollup rollup = single();
-        assertThat(rollup.revision()).isEqualTo(2);
-        assertThat(rollup.impressions()).isEqualTo(10);
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void rollupKeysOfOneBucketAreEmittedOnlyWhenTheyChanged() throws Exception {
+        PartialRollup first = partial(10, 0, 0, 0, List.of("u1"));
+        PartialRollup sameBucket = otherCampaignInTheBucketOf(first);
+        harness.setProcessingTime(EARLY);
+        harness.processElement(delta(first));
+        harness.processElement(delta(sameBucket));
+        harness.setProcessingTime(EARLY + AGGREGATOR_EARLY);
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        harness.getOutput().clear();
+
+        harness.processElement(delta(partial(5, 0, 0, 0, List.of("u2"))));
+        harness.processWatermark(MINUTE_END);
+
+        assertThat(single()).satisfies(rollup -> {
+            assertThat(rollup.campaignId()).isEqualTo(first.campaignId);
+            assertThat(rollup.impressions()).isEqualTo(15);
+            assertThat(rollup.revision()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void closingABucketKeepsTheRevisionOfEachOfItsRollupKeys() throws Exception {
+        PartialRollup first = partial(10, 0, 0, 0, List.of("u1"));
+        PartialRollup sameBucket = otherCampaignInTheBucketOf(first);
+        harness.processElement(delta(first));
+        harness.processWatermark(MINUTE_END);
+        harness.processElement(delta(partial(1, 0, 0, 0, List.of("u2"))));
+        harness.processElement(delta(sameBucket));
+        harness.processWatermark(MINUTE_END + LATENESS);
+        assertThat(harness.extractOutputValues())
+                .extracting(MinuteRollup::campaignId, MinuteRollup::revision)
+                .containsExactlyInAnyOrder(
+                        tuple(first.campaignId, 1L), tuple(first.campaignId, 2L), tuple(sameBucket.campaignId, 1L));
+        harness.getOutput().clear();
+
+        restartFromASnapshot();
+        harness.processElement(delta(partial(1, 0, 0, 0, List.of("u3"))));
+        harness.processElement(delta(otherCampaignInTheBucketOf(first)));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
     }
 
     @Test
@@ -246,7 +289,7 @@ class TestMinuteAggregator {
         harness.open();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, PartialRollup, MinuteRollup> newHarness(
+    private static KeyedOneInputStreamOperatorTestHarness<Long, PartialRollup, MinuteRollup> newHarness(
             long earlyFireInterval) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new MinuteAggregator(
@@ -256,8 +299,20 @@ class TestMinuteAggregator {
                         Duration.ofHours(25),
                         earlyFireInterval,
                         Clock.fixed(NOW, ZoneOffset.UTC))),
-                PartialRollup::mergeKey,
-                Types.STRING);
+                MinuteBuckets.KEY,
+                Types.LONG);
+    }
+
+    /** A delta of 3 impressions of another campaign whose rollup key is in the same bucket as {@code partial}'s. */
+    private static PartialRollup otherCampaignInTheBucketOf(PartialRollup partial) {
+        long bucket = MinuteBuckets.of(partial);
+        for (int campaign = 2; ; campaign++) {
+            PartialRollup other = partial(3, 0, 0, 0, List.of("u9"));
+            other.campaignId = "cmp-" + campaign;
+            if (MinuteBuckets.of(other) == bucket) {
+                return other;
+            }
+        }
     }
 
     /** A pre-aggregator's delta, as it sends them: without a timestamp. */

@@ -23,7 +23,6 @@ class TestMinuteRowSerializer extends SerializerTestBase<MinuteRow> {
     private static boolean sameFields(MinuteRow a, MinuteRow b) {
         return a.revision == b.revision
                 && a.changed == b.changed
-                && a.provisional == b.provisional
                 && (a.isClosed()
                         ? b.isClosed()
                         : !b.isClosed() && TestPartialRollupSerializer.sameFields(a.totals, b.totals));
@@ -46,7 +45,7 @@ class TestMinuteRowSerializer extends SerializerTestBase<MinuteRow> {
 
     @Override
     protected MinuteRow[] getTestData() {
-        return new MinuteRow[] {opened(), provisionalAndChanged(), closed()};
+        return new MinuteRow[] {opened(), emittedAndChanged(), closed()};
     }
 
     @Test
@@ -65,17 +64,14 @@ class TestMinuteRowSerializer extends SerializerTestBase<MinuteRow> {
         return MinuteRow.opened(PartialRollups.partial(10, 2, 1, 300_000, List.of("u1", "u2")));
     }
 
-    private static MinuteRow provisionalAndChanged() {
+    private static MinuteRow emittedAndChanged() {
         MinuteRow row = MinuteRow.opened(PartialRollups.partial(0, 5, 5, Long.MAX_VALUE, List.of("ü")));
         row.revision = 3;
         row.changed = true;
-        row.provisional = true;
         return row;
     }
 
     private static MinuteRow closed() {
-        MinuteRow row = new MinuteRow();
-        row.revision = 7;
-        return row;
+        return MinuteRow.closed(7);
     }
 }
