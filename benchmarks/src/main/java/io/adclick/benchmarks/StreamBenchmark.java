@@ -47,8 +47,6 @@ public final class StreamBenchmark {
     private static final double EVENT_TIME_RATE = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STALL = Duration.ofMinutes(2);
-    /** Flink's REST API answers metrics from a cache it refreshes on demand, at most every 10 s. */
-    private static final Duration METRICS_REFRESH = Duration.ofSeconds(11);
 
     private record Sample(long nanos, long committed, double cpuSeconds, Map<String, Double> cpuByThread) {}
 
@@ -154,7 +152,6 @@ public final class StreamBenchmark {
         }
         JsonNode checkpoint = latestCheckpoint(rest);
         printCpuByThread(first, end);
-        printRecordsPerStep(rest, written);
         System.out.printf(
                 "measured %,d events in %.1f s wall, %.1f CPU-s of the job's JVM, from %.0f%% of the backlog%n",
                 consumed, wall, cpu, 100.0 * (first.committed() - before) / written);
@@ -181,33 +178,6 @@ public final class StreamBenchmark {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> System.out.printf(
                         "  cpu %5.1f%% %6.1f s  %s%n", 100 * e.getValue() / total, e.getValue(), e.getKey()));
-    }
-
-    /**
-     * The records each step of the job received, per event of the backlog (the job's whole life,
-     * from its REST API): how much the pre-aggregation reduces what reaches the keyed aggregation.
-     */
-    private static void printRecordsPerStep(URI rest, long written) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        JsonNode jobs = JSON.readTree(get(http, rest.resolve("/jobs/overview")));
-        String jid = jobs.path("jobs").path(0).path("jid").asText();
-        for (JsonNode vertex :
-                JSON.readTree(get(http, rest.resolve("/jobs/" + jid))).path("vertices")) {
-            long in = vertex.path("metrics").path("read-records").asLong();
-            if (in > 0) {
-                System.out.printf(
-                        "  %s: %,d records in (%.2f per event)%n",
-                        vertex.path("name").asText(), in, (double) in / written);
-            }
-        }
-    }
-
-    /** The running job's details (vertices and their metrics), from its REST API. */
-    private static JsonNode jobDetails(URI rest) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        JsonNode jobs = JSON.readTree(get(http, rest.resolve("/jobs/overview")));
-        String jid = jobs.path("jobs").path(0).path("jid").asText();
-        return JSON.readTree(get(http, rest.resolve("/jobs/" + jid)));
     }
 
     /** The latest completed checkpoint's statistics, from the job's Flink REST API. */

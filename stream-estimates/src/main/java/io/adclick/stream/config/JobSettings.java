@@ -53,6 +53,9 @@ public record JobSettings(
     public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = StreamJobContract.TRANSACTIONAL_ID_PREFIX;
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
+    /** Managed (off-heap) memory for RocksDB in the embedded stack, shared by the slots. */
+    public static final String ROCKSDB_MANAGED_MEMORY = "256m";
+
     /** Where keyed state lives. */
     public enum StateBackend {
         HASHMAP,
@@ -127,6 +130,15 @@ public record JobSettings(
         // Timers on the heap even with RocksDB: a job has a few per open minute and rollup key, and
         // RocksDB's timer queue pays a seek over tombstones for every fired timer.
         settings.put("state.backend.rocksdb.timer-service.factory", "HEAP");
+        if (stateBackend == StateBackend.ROCKSDB) {
+            // Most lookups miss (a new event id, a new rollup key of a minute): a Bloom filter per
+            // SST file answers them without reading the file's blocks.
+            settings.put("state.backend.rocksdb.use-bloom-filter", "true");
+            // RocksDB's block cache and write buffers, off the heap: the TaskManager's memory stays
+            // at heap + this while the state grows on disk (in a MiniCluster; a cluster's
+            // TaskManagers take it from their own configuration).
+            settings.put("taskmanager.memory.managed.size", ROCKSDB_MANAGED_MEMORY);
+        }
         settings.put("parallelism.default", Integer.toString(parallelism));
         // Chained steps pass records without copying them: no step keeps or changes a record it has
         // passed on, and our deserializers never reuse an instance.

@@ -45,6 +45,27 @@ class TestJobSettings {
     }
 
     @Test
+    void rocksDbHasBloomFiltersAndBoundedManagedMemory() {
+        JobSettings rocksDb = new JobSettings(
+                "127.0.0.1:9092",
+                "g",
+                Path.of("/tmp/c"),
+                Duration.ofSeconds(5),
+                JobSettings.StateBackend.ROCKSDB,
+                2,
+                "p",
+                Duration.ofMinutes(10),
+                EstimatesConfig.defaults());
+
+        assertThat(rocksDb.flinkConfiguration(Optional.empty()).toMap())
+                .containsEntry("state.backend.type", "rocksdb")
+                .containsEntry("state.backend.rocksdb.use-bloom-filter", "true")
+                .containsEntry("taskmanager.memory.managed.size", "256m");
+        assertThat(JobSettings.defaults().flinkConfiguration(Optional.empty()).toMap())
+                .doesNotContainKey("state.backend.rocksdb.use-bloom-filter");
+    }
+
+    @Test
     void restoresFromTheGivenCheckpoint() {
         Path checkpoint = Path.of("/var/lib/adclick/checkpoints/abc/chk-7");
 
