@@ -3,7 +3,7 @@
 # starts only Kafka and the stream job (`./adclick up --only kafka,stream`) in a fresh state
 # directory, records the load average, writes a backlog of raw events drawn from the seed to
 # events.raw (StreamBacklog: Zipf-like campaigns, a tenth clicked, 1% sent twice, event time
-# advancing 5,000 events per second) and follows the offsets the job commits with its
+# advancing --event-rate events per second, 5,000 by default) and follows the offsets the job commits with its
 # checkpoints until it has consumed them all (StreamBenchmark), reading the job JVM's CPU time at
 # each commit. Per run it prints events per CPU-second of the job's JVM (checkpoints included,
 # start-up excluded), wall throughput, the latest checkpoint's state size and the JVM's RSS.
@@ -11,11 +11,14 @@
 # Take no figures while anything else runs on the machine. --profile DIR records a JFR profile of
 # the job's JVM per run (DIR/run-N.jfr, `jfr print --events jdk.ExecutionSample`); the recording
 # costs a few percent, so profiled runs are for finding costs, not for the figure.
+# The event rate sets how many events each rollup key and minute gets, and so how many deltas and
+# rollups the job writes per event (at 5,000 about 0.8 rollups per event; a production stream has
+# far more events per minute over the same catalog).
 #   benchmarks/stream-benchmark.sh [--runs N] [--events N] [--seed N] [--state-backend hashmap|rocksdb]
-#                                  [--parallelism N] [--heap SIZE] [--profile DIR]
+#                                  [--parallelism N] [--heap SIZE] [--event-rate N] [--profile DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=3 events=2000000 seed=12 backend=hashmap parallelism=2 heap=1g profile=
+runs=3 events=2000000 seed=12 backend=hashmap parallelism=2 heap=1g rate=5000 profile=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=$2 ;;
@@ -24,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --state-backend) backend=$2 ;;
     --parallelism) parallelism=$2 ;;
     --heap) heap=$2 ;;
+    --event-rate) rate=$2 ;;
     --profile) profile=$(mkdir -p "$2" && cd "$2" && pwd) ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
@@ -66,10 +70,11 @@ for run in $(seq 1 "$runs"); do
   if [[ -n $profile ]]; then
     jcmd "$stream_pid" JFR.start name=stream-benchmark settings=profile filename="$profile/run-$run.jfr" >/dev/null
   fi
-  echo "== run $run of $runs: $events events, seed $seed, $backend state, parallelism $parallelism, heap $heap," \
+  echo "== run $run of $runs: $events events, seed $seed, $rate events/s of event time, $backend state," \
+    "parallelism $parallelism, heap $heap," \
     "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) =="
   java -Xmx2g -cp "$cp" io.adclick.benchmarks.StreamBenchmark 127.0.0.1:9092 "$events" "$seed" \
-    "$stream_pid" "http://127.0.0.1:$rest_port" "$timeout_s" 2>&1 | grep -v SLF4J | tee "$state/bench.out" || true
+    "$stream_pid" "http://127.0.0.1:$rest_port" "$timeout_s" "$rate" 2>&1 | grep -v SLF4J | tee "$state/bench.out" || true
   if [[ -n $profile ]]; then
     jcmd "$stream_pid" JFR.stop name=stream-benchmark >/dev/null || true
   fi

@@ -39,12 +39,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * per CPU-second between the first commit after the backlog is written (and at least 10% of it
  * consumed) and the last: checkpoints included, start-up excluded.
  *
- * <p>Usage: {@code StreamBenchmark BOOTSTRAP EVENTS SEED JOB_PID FLINK_REST_URL TIMEOUT_SECONDS}.
+ * <p>Usage: {@code StreamBenchmark BOOTSTRAP EVENTS SEED JOB_PID FLINK_REST_URL TIMEOUT_SECONDS
+ * EVENT_RATE} (events per second of event time: how many events a minute, so a rollup key and
+ * minute, gets).
  * The last line is {@code result: events=... events_per_cpu_second=... events_per_s=... cores=...
  * state_bytes=... checkpointed_bytes=... rss_mib=... hwm_mib=...}.
  */
 public final class StreamBenchmark {
-    private static final double EVENT_TIME_RATE = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STALL = Duration.ofMinutes(2);
 
@@ -53,8 +54,9 @@ public final class StreamBenchmark {
     private StreamBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: StreamBenchmark BOOTSTRAP EVENTS SEED JOB_PID FLINK_REST_URL TIMEOUT_SECONDS");
+        if (args.length != 7) {
+            System.err.println(
+                    "usage: StreamBenchmark BOOTSTRAP EVENTS SEED JOB_PID FLINK_REST_URL TIMEOUT_SECONDS EVENT_RATE");
             System.exit(2);
         }
         String bootstrap = args[0];
@@ -63,12 +65,13 @@ public final class StreamBenchmark {
         ProcessCpu job = new ProcessCpu(Long.parseLong(args[3]));
         URI rest = URI.create(args[4]);
         Duration timeout = Duration.ofSeconds(Long.parseLong(args[5]));
+        double eventRate = Double.parseDouble(args[6]);
 
         try (Admin admin = Admin.create(adminProperties(bootstrap))) {
             long before = committed(admin);
             long rollupsBefore = endOffsets(admin, Topics.ROLLUPS_MINUTE);
             long loadStart = System.nanoTime();
-            long written = load(bootstrap, events, seed);
+            long written = load(bootstrap, events, seed, eventRate);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             System.out.printf(
                     "loaded %,d events in %.1f s (%,.0f events/s)%n", written, loadSeconds, written / loadSeconds);
@@ -83,7 +86,7 @@ public final class StreamBenchmark {
         }
     }
 
-    private static long load(String bootstrap, long events, long seed) throws Exception {
+    private static long load(String bootstrap, long events, long seed, double eventRate) throws Exception {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -91,7 +94,7 @@ public final class StreamBenchmark {
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
-        StreamBacklog backlog = new StreamBacklog(seed, Instant.now().minusSeconds(5), EVENT_TIME_RATE);
+        StreamBacklog backlog = new StreamBacklog(seed, Instant.now().minusSeconds(5), eventRate);
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < events; i++) {
