@@ -198,6 +198,15 @@ public record StackConfig(
         return flinkDir().resolve("checkpoints");
     }
 
+    /**
+     * The stream job's local working directories (its MiniCluster's temporary files, RocksDB's
+     * instances): its {@code java.io.tmpdir}, emptied at every start, since a restore rebuilds
+     * them from the checkpoint.
+     */
+    public Path flinkWorkDir() {
+        return flinkDir().resolve("work");
+    }
+
     public String kafkaBootstrap() {
         return LOOPBACK + ":" + kafkaPort;
     }

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The stream estimates job ({@code stream-estimates}) in a child JVM running a local Flink
@@ -58,6 +60,7 @@ public final class StreamEstimates extends ChildProcessComponent {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the checkpoint directory " + config.flinkCheckpointDir(), e);
         }
+        emptyWorkDir(config.flinkWorkDir());
         // whole seconds: file times can be coarser than the clock
         launchedAt = clock.instant().minusSeconds(1);
     }
@@ -75,6 +78,7 @@ public final class StreamEstimates extends ChildProcessComponent {
                 .component(NAME)
                 .maxHeap(stream.heap())
                 .jvmOption("-Djava.awt.headless=true")
+                .jvmOption("-Djava.io.tmpdir=" + config.flinkWorkDir())
                 .classpath(config.home().streamEstimatesClasspath())
                 .argument("--bootstrap-servers")
                 .argument(config.kafkaBootstrap())
@@ -99,6 +103,28 @@ public final class StreamEstimates extends ChildProcessComponent {
                 .argument("--restore-from-latest")
                 .argument(checkpoints)
                 .toCommand();
+    }
+
+    /**
+     * Deletes what an earlier run left in the job's working directory (a killed job leaves its
+     * RocksDB instances there, hundreds of MB each) and creates it.
+     */
+    static void emptyWorkDir(Path workDir) {
+        try {
+            if (Files.exists(workDir)) {
+                try (Stream<Path> paths = Files.walk(workDir)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!path.equals(workDir)) {
+                            Files.delete(path);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot empty the stream job's working directory " + workDir + "; delete it by hand", e);
+        }
     }
 
     @Override

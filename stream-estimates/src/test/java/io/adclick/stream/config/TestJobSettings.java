@@ -60,6 +60,7 @@ class TestJobSettings {
         assertThat(rocksDb.flinkConfiguration(Optional.empty()).toMap())
                 .containsEntry("state.backend.type", "rocksdb")
                 .containsEntry("state.backend.rocksdb.use-bloom-filter", "true")
+                .containsEntry("state.backend.rocksdb.memory.partitioned-index-filters", "true")
                 .containsEntry("taskmanager.memory.managed.size", "256m");
         assertThat(JobSettings.defaults().flinkConfiguration(Optional.empty()).toMap())
                 .doesNotContainKey("state.backend.rocksdb.use-bloom-filter");
