@@ -127,8 +127,8 @@ public record JobSettings(
         settings.put("execution.checkpointing.num-retained", "3");
         settings.put("execution.checkpointing.incremental", "true");
         settings.put("state.backend.type", stateBackend.flinkName());
-        // Timers on the heap even with RocksDB: a job has a few per open minute and rollup key, and
-        // RocksDB's timer queue pays a seek over tombstones for every fired timer.
+        // Timers on the heap even with RocksDB: a job has a few per open minute and bucket of rollup
+        // keys, and RocksDB's timer queue pays a seek over tombstones for every fired timer.
         settings.put("state.backend.rocksdb.timer-service.factory", "HEAP");
         if (stateBackend == StateBackend.ROCKSDB) {
             // Most lookups miss (a new event id, a new rollup key of a minute): a Bloom filter per

@@ -44,6 +44,12 @@ public class PartialRollup {
 
     /** {@code campaign|ad|publisher|country|device}: the rollup key without its minute. */
     public String dimensionKey() {
+        return dimensionKey(campaignId, adId, publisherId, country, device);
+    }
+
+    /** The rollup key without its minute, of these dimensions (device by its wire name). */
+    public static String dimensionKey(
+            String campaignId, String adId, String publisherId, String country, String device) {
         return String.join("|", campaignId, adId, publisherId, country, device);
     }
 

@@ -64,6 +64,6 @@ public class StreamEvent {
 
     /** {@code campaign|ad|publisher|country|device}: the rollup key without its minute. */
     public String dimensionKey() {
-        return String.join("|", campaignId, adId, publisherId, country, device);
+        return PartialRollup.dimensionKey(campaignId, adId, publisherId, country, device);
     }
 }

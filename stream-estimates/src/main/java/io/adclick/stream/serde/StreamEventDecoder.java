@@ -70,13 +70,13 @@ public final class StreamEventDecoder {
                     case "ad_id" -> event.adId = text(parser);
                     case "publisher_id" -> event.publisherId = text(parser);
                     case "cpc_micros" -> event.cpcMicros = micros(parser);
-                    default -> {
-                        int required = requiredUnread(field);
-                        if (required >= 0 && value != JsonToken.VALUE_NULL) {
-                            unreadPresent |= 1 << required;
-                        }
-                        parser.skipChildren();
-                    }
+                    case "received_at" -> unreadPresent |= present(parser, 0);
+                    case "source" -> unreadPresent |= present(parser, 1);
+                    case "token" -> unreadPresent |= present(parser, 2);
+                    case "token_kid" -> unreadPresent |= present(parser, 3);
+                    case "landing_url" -> unreadPresent |= present(parser, 4);
+                    case "token_issued_at" -> unreadPresent |= present(parser, 5);
+                    default -> parser.skipChildren();
                 }
             }
             validate(event, version, eventTime, tokenStatus, unreadPresent);
@@ -116,13 +116,14 @@ public final class StreamEventDecoder {
         }
     }
 
-    private static int requiredUnread(String field) {
-        for (int i = 0; i < REQUIRED_UNREAD.length; i++) {
-            if (REQUIRED_UNREAD[i].equals(field)) {
-                return i;
-            }
-        }
-        return -1;
+    /**
+     * Skips a required field the job does not read: the bit of its index in {@link
+     * #REQUIRED_UNREAD} if it has a value, 0 if it is null.
+     */
+    private static int present(JsonParser parser, int index) throws IOException {
+        boolean isNull = parser.currentToken() == JsonToken.VALUE_NULL;
+        parser.skipChildren();
+        return isNull ? 0 : 1 << index;
     }
 
     /**

@@ -13,6 +13,8 @@ import io.adclick.schemas.wire.WireCodecs;
 import io.adclick.schemas.wire.WireFormatException;
 import io.adclick.stream.TestEvents;
 import io.adclick.stream.model.StreamEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -123,8 +125,8 @@ class TestStreamEventDecoder {
             ObjectNode json = (ObjectNode) JsonWire.mapper().readTree(record);
             change.accept(json);
             return JsonWire.mapper().writeValueAsBytes(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
